@@ -79,7 +79,8 @@ export function poolAxis(opName: string, params: Omit<AxisParams, 'padBefore' | 
   const span = input + 2 * padding - effective;
   let output = Math.floor((span + (ceilMode ? stride - 1 : 0)) / stride) + 1;
   if (ceilMode && (output - 1) * stride >= input + padding) output -= 1;
-  if (span < 0 || output < 1) {
+  // Like PyTorch, only an empty output is an error: in ceil mode a kernel may overhang a small input.
+  if (output < 1) {
     throw new Error(
       `${opName}: kernel ${kernel}${dilation > 1 ? ` (dilated ${effective})` : ''} is larger than the padded input ${input + 2 * padding} along the ${axisLabel(axis)}`,
     );

@@ -96,6 +96,12 @@ export function maxPoolArgmax(data: Float32Array, plan: PoolPlan): { values: Flo
             }
           }
         }
+        if (bestIndex < 0) {
+          // PyTorch returns −∞ here; the engine never returns a non-finite value, so it says why instead.
+          throw new Error(
+            `maxPool2d: window (${oy}, ${ox}) lies entirely in the padding (dilation ${height.dilation}×${width.dilation}, padding ${height.padBefore}×${width.padBefore}); it has no input cell to take the maximum of`,
+          );
+        }
         const o = c * outPlane + oy * width.output + ox;
         values[o] = best;
         argmax[o] = bestIndex;
