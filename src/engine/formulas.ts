@@ -67,6 +67,14 @@ export function convOutputSizeNotes(axis: AxisGeometry | ConvAxisNumbers): Formu
   return { value, tex: `${floorFrac(`${a.input} + 2\\cdot ${a.padBefore} - ${k}`, a.stride)} + 1 = ${value}` };
 }
 
+/** The simplest applicable form: n − k + 1 without padding, stride or dilation, else the general PyTorch form. */
+export function convOutputSizeValid(axis: AxisGeometry | ConvAxisNumbers): Formula {
+  const a = axisNumbers(axis);
+  if (a.padBefore !== 0 || a.padAfter !== 0 || a.stride !== 1 || a.dilation !== 1) return convOutputSizeGeneral(a);
+  const value = a.input - a.kernel + 1;
+  return { value, tex: `${a.input} - ${a.kernel} + 1 = ${value}` };
+}
+
 /** The d2l form with the total padding p_h = p_before + p_after: ⌊(n − k + p_total + s)/s⌋. */
 export function convOutputSizeTotalPadding(axis: AxisGeometry | ConvAxisNumbers): Formula {
   const a = axisNumbers(axis);

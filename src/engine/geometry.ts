@@ -56,9 +56,7 @@ export function convAxis(opName: string, params: AxisParams): AxisGeometry {
   const padded = params.input + params.padBefore + params.padAfter;
   if (effective > padded) {
     const dilated = params.dilation > 1 ? ` (dilated ${effective})` : '';
-    throw new Error(
-      `${opName}: kernel ${params.kernel}${dilated} is larger than the padded input ${padded} along the ${axisLabel(params.axis)}`,
-    );
+    throw new Error(`${opName}: kernel ${params.kernel}${dilated} is larger than the padded input ${padded} along the ${axisLabel(params.axis)}`);
   }
   const output = Math.floor((padded - effective) / params.stride) + 1;
   return { ...params, effectiveKernel: effective, output, overhang: 0 };
@@ -71,9 +69,7 @@ export function convAxis(opName: string, params: AxisParams): AxisGeometry {
 export function poolAxis(opName: string, params: Omit<AxisParams, 'padBefore' | 'padAfter'> & { padding: number; ceilMode: boolean }): AxisGeometry {
   const { axis, input, kernel, stride, dilation, padding, ceilMode } = params;
   if (padding * 2 > kernel) {
-    throw new Error(
-      `${opName}: padding ${padding} must be at most half the kernel size ${kernel} along the ${axisLabel(axis)}`,
-    );
+    throw new Error(`${opName}: padding ${padding} must be at most half the kernel size ${kernel} along the ${axisLabel(axis)}`);
   }
   const effective = effectiveKernel(kernel, dilation);
   const span = input + 2 * padding - effective;
@@ -91,7 +87,14 @@ export function poolAxis(opName: string, params: Omit<AxisParams, 'padBefore' | 
 }
 
 /** Transposed-convolution output size: (i − 1)·s − 2p + d·(k − 1) + output_padding + 1. */
-export function transposedOutputSize(input: number, kernel: number, stride: number, padding: number, outputPadding: number, dilation: number): number {
+export function transposedOutputSize(
+  input: number,
+  kernel: number,
+  stride: number,
+  padding: number,
+  outputPadding: number,
+  dilation: number,
+): number {
   return (input - 1) * stride - 2 * padding + dilation * (kernel - 1) + outputPadding + 1;
 }
 
@@ -136,14 +139,10 @@ export function axisTapTable(axis: AxisGeometry, mode: PaddingMode = 'zeros'): I
 export function checkPaddingMode(opName: string, mode: PaddingMode, axis: AxisGeometry): void {
   const largest = Math.max(axis.padBefore, axis.padAfter);
   if (mode === 'reflect' && largest >= axis.input) {
-    throw new Error(
-      `${opName}: paddingMode 'reflect' needs padding smaller than the input, got padding ${largest} for ${axis.axis} ${axis.input}`,
-    );
+    throw new Error(`${opName}: paddingMode 'reflect' needs padding smaller than the input, got padding ${largest} for ${axis.axis} ${axis.input}`);
   }
   if (mode === 'circular' && largest > axis.input) {
-    throw new Error(
-      `${opName}: paddingMode 'circular' needs padding at most the input size, got padding ${largest} for ${axis.axis} ${axis.input}`,
-    );
+    throw new Error(`${opName}: paddingMode 'circular' needs padding at most the input size, got padding ${largest} for ${axis.axis} ${axis.input}`);
   }
 }
 

@@ -109,12 +109,19 @@ export interface PoolBackwardTrace extends Trace<PoolBackwardFrame> {
 
 export function pool2dBackwardTrace(kind: 'max', gradOutput: Tensor, input: Tensor, options: MaxPool2dOptions): PoolBackwardTrace;
 export function pool2dBackwardTrace(kind: 'avg', gradOutput: Tensor, input: Tensor, options: AvgPool2dOptions): PoolBackwardTrace;
-export function pool2dBackwardTrace(kind: PoolKind, gradOutput: Tensor, input: Tensor, options: MaxPool2dOptions | AvgPool2dOptions): PoolBackwardTrace {
+export function pool2dBackwardTrace(
+  kind: PoolKind,
+  gradOutput: Tensor,
+  input: Tensor,
+  options: MaxPool2dOptions | AvgPool2dOptions,
+): PoolBackwardTrace {
   assertRank('pool2dBackwardTrace', 'input', input, 3, '[C, H, W]');
   assertRank('pool2dBackwardTrace', 'gradOutput', gradOutput, 3, '[C, H_out, W_out]');
   const plan = planFor(kind, input, options);
   if (gradOutput.shape.some((d, i) => d !== plan.outputShape[i])) {
-    throw new Error(`pool2dBackwardTrace: gradOutput has shape ${formatShape(gradOutput.shape)} but the pooling output is ${formatShape(plan.outputShape)}`);
+    throw new Error(
+      `pool2dBackwardTrace: gradOutput has shape ${formatShape(gradOutput.shape)} but the pooling output is ${formatShape(plan.outputShape)}`,
+    );
   }
   const tables = tapTables(plan.geometry);
   const { height, width } = plan.geometry;
@@ -135,7 +142,10 @@ export function pool2dBackwardTrace(kind: PoolKind, gradOutput: Tensor, input: T
     const grad = new Float32Array(input.data.length);
     for (let step = 0; step < count; step++) {
       const { channel, routes } = routesOf(step);
-      for (const route of routes) { const at = (channel * height.input + route.y) * width.input + route.x; grad[at] = (grad[at] as number) + route.amount; }
+      for (const route of routes) {
+        const at = (channel * height.input + route.y) * width.input + route.x;
+        grad[at] = (grad[at] as number) + route.amount;
+      }
     }
     return grad;
   };

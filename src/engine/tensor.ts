@@ -69,9 +69,7 @@ export function assertTensor(opName: string, argName: string, value: unknown): a
 export function assertRank(opName: string, argName: string, value: unknown, rank: number, layout: string): Tensor {
   assertTensor(opName, argName, value);
   if (value.shape.length !== rank) {
-    throw new Error(
-      `${opName}: ${argName} must be ${rank}-D ${layout}, got shape ${formatShape(value.shape)} (${value.shape.length}-D)`,
-    );
+    throw new Error(`${opName}: ${argName} must be ${rank}-D ${layout}, got shape ${formatShape(value.shape)} (${value.shape.length}-D)`);
   }
   return value;
 }

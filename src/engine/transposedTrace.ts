@@ -41,7 +41,14 @@ export interface ScatterTrace extends Trace<ScatterFrame> {
   readonly overlapCounts: Tensor;
 }
 
-function contributionsOf(plan: ConvTranspose2dPlan, weight: Tensor, inChannel: number, inY: number, inX: number, inputValue: number): ScatterContribution[] {
+function contributionsOf(
+  plan: ConvTranspose2dPlan,
+  weight: Tensor,
+  inChannel: number,
+  inY: number,
+  inX: number,
+  inputValue: number,
+): ScatterContribution[] {
   const { height, width } = plan;
   const group = Math.floor(inChannel / plan.inPerGroup);
   const list: ScatterContribution[] = [];
@@ -144,8 +151,9 @@ export function rotatedDirectWeight(weight: Tensor, groups: number): Tensor {
       const co = group * outPerGroup + go;
       for (let ky = 0; ky < kH; ky++) {
         for (let kx = 0; kx < kW; kx++) {
-          direct.data[((co * inPerGroup + gi) * kH + (kH - 1 - ky)) * kW + (kW - 1 - kx)] =
-            weight.data[((ci * outPerGroup + go) * kH + ky) * kW + kx] as number;
+          direct.data[((co * inPerGroup + gi) * kH + (kH - 1 - ky)) * kW + (kW - 1 - kx)] = weight.data[
+            ((ci * outPerGroup + go) * kH + ky) * kW + kx
+          ] as number;
         }
       }
     }
@@ -204,7 +212,8 @@ export function transposedConvMatrix(plan: ConvTranspose2dPlan, weight: Tensor, 
           const ox = scatterCoordinate(width, ix, kx);
           if (ox < 0 || ox >= width.output) continue;
           const at = row * cols + oy * width.output + ox;
-          matrix.data[at] = (matrix.data[at] as number) +
+          matrix.data[at] =
+            (matrix.data[at] as number) +
             (weight.data[((inChannel * plan.outPerGroup + outChannelInGroup) * height.kernel + ky) * width.kernel + kx] as number);
         }
       }

@@ -1,0 +1,167 @@
+// The app shell: header (name, panels, language, presentation, full screen, copy link), the link notice and the lazy panel.
+
+import { Suspense, useEffect, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { PANEL_COMPONENTS, PANEL_IDS, PANEL_TITLES, isBuilt, type PanelId } from './panels.ts';
+import { selectLanguage, useAppStore } from '../state/store.ts';
+import { useT } from '../i18n/useT.ts';
+import { useUrlSync } from '../url/useUrlSync.ts';
+import { PanelErrorBoundary } from '../ui/ErrorBoundary.tsx';
+import { LinkNotice } from '../ui/LinkNotice.tsx';
+import { ComingSoon } from './ComingSoon.tsx';
+
+function useDocumentSettings() {
+  const language = useAppStore(selectLanguage);
+  const presentation = useAppStore((s) => s.presentation);
+  const t = useT();
+  useEffect(() => {
+    document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+    document.title = `${t('app.name')}: ${t('app.tagline')}`;
+  }, [language, t]);
+  useEffect(() => {
+    document.documentElement.classList.toggle('presentation', presentation);
+  }, [presentation]);
+}
+
+function CopyLinkButton() {
+  const t = useT();
+  const [status, setStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
+  useEffect(() => {
+    if (status === 'idle') return;
+    const timer = setTimeout(() => setStatus('idle'), 2500);
+    return () => clearTimeout(timer);
+  }, [status]);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(window.location.href);
+      setStatus('copied');
+    } catch {
+      setStatus('failed');
+    }
+  };
+  return (
+    <>
+      <button type="button" onClick={() => void copy()}>
+        {t('header.copyLink')}
+      </button>
+      <span className="copy-status" role="status">
+        {status === 'copied' ? t('header.copied') : status === 'failed' ? t('header.copyFailed') : ''}
+      </span>
+    </>
+  );
+}
+
+function FullscreenButton() {
+  const t = useT();
+  const [active, setActive] = useState(false);
+  useEffect(() => {
+    const onChange = () => setActive(document.fullscreenElement !== null);
+    document.addEventListener('fullscreenchange', onChange);
+    return () => document.removeEventListener('fullscreenchange', onChange);
+  }, []);
+  if (!document.fullscreenEnabled) return null;
+  const toggle = () => {
+    if (document.fullscreenElement) void document.exitFullscreen();
+    else void document.documentElement.requestFullscreen().catch(() => undefined);
+  };
+  return (
+    <button type="button" onClick={toggle} aria-pressed={active}>
+      {active ? t('header.exitFullscreen') : t('header.fullscreen')}
+    </button>
+  );
+}
+
+function Header() {
+  const t = useT();
+  const { panel, language, presentation, setPanel, setLanguage, setPresentation } = useAppStore(
+    useShallow((s) => ({
+      panel: s.panel,
+      language: selectLanguage(s),
+      presentation: s.presentation,
+      setPanel: s.setPanel,
+      setLanguage: s.setLanguage,
+      setPresentation: s.setPresentation,
+    })),
+  );
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <span className="brand-name">{t('app.name')}</span>
+        <span className="brand-tagline secondary">{t('app.tagline')}</span>
+      </div>
+      <nav aria-label={t('nav.label')} className="panel-nav">
+        <ul>
+          {PANEL_IDS.map((id: PanelId) => (
+            <li key={id}>
+              <a
+                href={`?v=1${id === 'basics' ? '' : `&p=${id}`}`}
+                aria-current={id === panel ? 'page' : undefined}
+                className={isBuilt(id) ? undefined : 'is-soon'}
+                onClick={(event) => {
+                  event.preventDefault();
+                  setPanel(id);
+                }}
+              >
+                {t(PANEL_TITLES[id])}
+                {!isBuilt(id) && <span className="visually-hidden"> ({t('nav.soon')})</span>}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="header-tools">
+        <div className="language-switch" role="group" aria-label={t('header.language')}>
+          <button type="button" lang="en" aria-pressed={language === 'en'} onClick={() => setLanguage('en')}>
+            English
+          </button>
+          <button type="button" lang="zh-CN" aria-pressed={language === 'zh'} onClick={() => setLanguage('zh')}>
+            中文
+          </button>
+        </div>
+        <button type="button" aria-pressed={presentation} onClick={() => setPresentation(!presentation)}>
+          {t('header.presentation')}
+        </button>
+        <FullscreenButton />
+        <CopyLinkButton />
+      </div>
+    </header>
+  );
+}
+
+function PanelArea() {
+  const t = useT();
+  const { panel, resetCount, resetPanel } = useAppStore(useShallow((s) => ({ panel: s.panel, resetCount: s.resetCount, resetPanel: s.resetPanel })));
+  if (!isBuilt(panel)) return <ComingSoon panel={panel} />;
+  const PanelComponent = PANEL_COMPONENTS[panel];
+  return (
+    <PanelErrorBoundary
+      key={`${panel}-${resetCount}`}
+      title={t('error.title')}
+      body={t('error.body')}
+      resetLabel={t('error.reset')}
+      onReset={() => resetPanel(panel)}
+    >
+      <Suspense fallback={<p className="loading">{t('loading')}</p>}>
+        <PanelComponent />
+      </Suspense>
+    </PanelErrorBoundary>
+  );
+}
+
+export function App() {
+  const t = useT();
+  useUrlSync();
+  useDocumentSettings();
+  return (
+    <div className="app">
+      <a className="skip-link" href="#panel">
+        {t('app.skip')}
+      </a>
+      <Header />
+      <LinkNotice />
+      <main id="panel" className="panel-area" tabIndex={-1}>
+        <PanelArea />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+// NumberControl: a slider and a typed field for one whole number, clamped to its range with a short message; PairControl for height/width.
+
+import { useId, useState } from 'react';
+import { useT } from '../i18n/useT.ts';
+import type { HistoryIntent } from '../state/store.ts';
+
+export interface NumberControlProps {
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  onChange(value: number, intent: HistoryIntent): void;
+  testId?: string;
+}
+
+/** Reads a typed whole number and clamps it into [min, max]; says what it did when it had to change it. */
+export function clampTyped(text: string, min: number, max: number): { value: number | null; clamped: boolean } {
+  const trimmed = text.trim().replace(/\u2212/g, '-');
+  if (!/^[+-]?\d{1,9}$/.test(trimmed)) return { value: null, clamped: false };
+  const parsed = Number(trimmed);
+  const value = Math.min(Math.max(parsed, min), max);
+  return { value, clamped: value !== parsed };
+}
+
+export function NumberControl({ label, value, min, max, onChange, testId }: NumberControlProps) {
+  const t = useT();
+  const id = useId();
+  const [draft, setDraft] = useState(String(value));
+  const [message, setMessage] = useState<string | null>(null);
+  // When the value changes from outside (a preset, a link), the typed field follows it.
+  const [shownValue, setShownValue] = useState(value);
+  if (shownValue !== value) {
+    setShownValue(value);
+    setDraft(String(value));
+  }
+
+  const commit = () => {
+    const { value: typed, clamped } = clampTyped(draft, min, max);
+    if (typed === null) {
+      setMessage(t('control.notNumber', { label, value }));
+      setDraft(String(value));
+      return;
+    }
+    setMessage(clamped ? t('control.clamped', { label, min, max, value: typed }) : null);
+    setDraft(String(typed));
+    if (typed !== value) onChange(typed, 'push');
+  };
+
+  return (
+    <div className="number-control" data-testid={testId}>
+      <label htmlFor={`${id}-field`} className="number-label">
+        {label}
+      </label>
+      <input
+        type="range"
+        aria-label={label}
+        min={min}
+        max={max}
+        step={1}
+        value={value}
+        onChange={(event) => {
+          setMessage(null);
+          onChange(Number(event.target.value), 'replace');
+        }}
+      />
+      <input
+        id={`${id}-field`}
+        className="number-field"
+        type="text"
+        inputMode="numeric"
+        value={draft}
+        onChange={(event) => setDraft(event.target.value)}
+        onBlur={commit}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') commit();
+        }}
+        aria-describedby={message ? `${id}-message` : undefined}
+      />
+      {message && (
+        <span id={`${id}-message`} className="control-message" role="status">
+          {message}
+        </span>
+      )}
+    </div>
+  );
+}
+
+export interface PairControlProps {
+  label: string;
+  value: readonly [number, number];
+  min: number;
+  max: readonly [number, number];
+  onChange(value: [number, number], intent: HistoryIntent): void;
+  testId?: string;
+}
+
+/** Height and width of one concept, each its own NumberControl. */
+export function PairControl({ label, value, min, max, onChange, testId }: PairControlProps) {
+  const t = useT();
+  return (
+    <fieldset className="pair-control" data-testid={testId}>
+      <legend>{label}</legend>
+      <NumberControl
+        label={`${label}: ${t('control.height')}`}
+        value={value[0]}
+        min={min}
+        max={max[0]}
+        onChange={(h, intent) => onChange([h, value[1]], intent)}
+      />
+      <NumberControl
+        label={`${label}: ${t('control.width')}`}
+        value={value[1]}
+        min={min}
+        max={max[1]}
+        onChange={(w, intent) => onChange([value[0], w], intent)}
+      />
+    </fieldset>
+  );
+}

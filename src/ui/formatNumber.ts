@@ -1,0 +1,15 @@
+// How numbers are written in cells and narration: integers as they are, others to 3 significant digits, a real minus sign.
+
+import { format } from 'd3-format';
+
+const compact = format('.3~g');
+const large = format('.3~s');
+
+export function formatNumber(value: number): string {
+  if (!Number.isFinite(value)) return '?';
+  const rounded = Math.round(value * 10000) / 10000;
+  if (Object.is(rounded, -0) || rounded === 0) return '0';
+  if (Number.isInteger(rounded) && Math.abs(rounded) < 100000) return String(rounded).replace('-', '\u2212');
+  if (Math.abs(rounded) >= 100000) return large(rounded);
+  return compact(rounded);
+}

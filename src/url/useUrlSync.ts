@@ -1,0 +1,62 @@
+// Keeps the URL and the store in step: reads the link on load and on back/forward, writes changes with pushState or a throttled replaceState.
+
+import { useEffect } from 'react';
+import { selectView, useAppStore } from '../state/store.ts';
+import { detectLanguage } from '../i18n/messages.ts';
+import { decodeView, encodeView } from './codec.ts';
+
+/** A replace-intent change after this long without writes starts a new history entry (a new gesture). */
+const NEW_GESTURE_MS = 1000;
+const REPLACE_THROTTLE_MS = 250;
+
+export function loadViewFromLocation(): void {
+  const { view, ignored } = decodeView(window.location.search);
+  useAppStore.setState({ detectedLanguage: detectLanguage(navigator.languages ?? [navigator.language]) });
+  useAppStore.getState().applyView(view, ignored);
+}
+
+export function useUrlSync(): void {
+  useEffect(() => {
+    let lastWrite = 0;
+    let pending: ReturnType<typeof setTimeout> | null = null;
+    let pendingUrl: string | null = null;
+
+    const flush = () => {
+      if (pending) clearTimeout(pending);
+      pending = null;
+      if (pendingUrl !== null && pendingUrl !== window.location.search) window.history.replaceState(null, '', pendingUrl);
+      pendingUrl = null;
+    };
+
+    const unsubscribe = useAppStore.subscribe((state, previous) => {
+      const url = encodeView(selectView(state));
+      if (url === encodeView(selectView(previous))) return;
+      if (url === window.location.search) return;
+      const now = Date.now();
+      const stepOnly = state.step !== previous.step && state.configs === previous.configs && state.panel === previous.panel;
+      const push = state.historyIntent === 'push' || (!stepOnly && now - lastWrite > NEW_GESTURE_MS);
+      lastWrite = now;
+      if (push) {
+        flush();
+        window.history.pushState(null, '', url);
+        return;
+      }
+      pendingUrl = url;
+      if (!pending) pending = setTimeout(flush, REPLACE_THROTTLE_MS);
+    });
+
+    const onPopState = () => {
+      if (pending) clearTimeout(pending);
+      pending = null;
+      pendingUrl = null;
+      const { view, ignored } = decodeView(window.location.search);
+      useAppStore.getState().applyView(view, ignored);
+    };
+    window.addEventListener('popstate', onPopState);
+    return () => {
+      unsubscribe();
+      flush();
+      window.removeEventListener('popstate', onPopState);
+    };
+  }, []);
+}
