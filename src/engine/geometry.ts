@@ -153,3 +153,11 @@ export function outputsInsideInput(axis: AxisGeometry, k: number): [number, numb
   const end = Math.min(axis.output, Math.floor((axis.input - 1 - offset) / axis.stride) + 1);
   return [start, Math.max(start, end)];
 }
+
+/** The error for a pooling window that holds no input cell (PyTorch would return −∞ there; the engine returns no non-finite value). */
+export function allPaddingWindowError(opName: string, outY: number, outX: number, geometry: Geometry2d): Error {
+  const { height, width } = geometry;
+  return new Error(
+    `${opName}: window (${outY}, ${outX}) lies entirely in the padding (dilation ${height.dilation}×${width.dilation}, padding ${height.padBefore}×${width.padBefore}); it has no input cell to take the maximum of`,
+  );
+}

@@ -1,5 +1,6 @@
 // Pooling as step traces: forward (max with its argmax, average with its divisor) and backward (where each gradient goes).
 
+import { allPaddingWindowError } from './geometry.ts';
 import { avgDivisor, planAvgPool2d, planMaxPool2d, type AvgPool2dOptions, type MaxPool2dOptions, type PoolPlan } from './pooling.ts';
 import { tapTables, windowTaps, type WindowTap } from './taps.ts';
 import { assertRank, formatShape, fromData, type Tensor } from './tensor.ts';
@@ -51,6 +52,7 @@ function poolCell(kind: PoolKind, plan: PoolPlan, input: Tensor, tables: ReturnT
     if (argmaxTap < 0 || tap.value > (taps[argmaxTap]?.value as number)) argmaxTap = index;
   });
   if (kind === 'max') {
+    if (argmaxTap < 0) throw allPaddingWindowError('pool2dTrace', outY, outX, plan.geometry);
     const best = taps[argmaxTap]?.value ?? 0;
     return { channel, outY, outX, taps, argmaxTap, sum: best, divisor: 1, value: best };
   }

@@ -8,7 +8,7 @@ export interface Trace<Frame> {
 }
 
 export function clampStep(n: number, length: number): number {
-  if (!Number.isFinite(n)) return 0;
+  if (Number.isNaN(n)) return 0;
   return Math.min(Math.max(Math.floor(n), 0), Math.max(length - 1, 0));
 }
 
