@@ -16,7 +16,7 @@ export {
   type Geometry2d,
   type PaddingMode,
 } from './geometry.ts';
-export { tapTables, windowTaps, outputsReading, type TapTables, type WindowTap } from './taps.ts';
+export { axisCoverage, tapTables, windowTaps, outputsReading, type TapTables, type WindowTap } from './taps.ts';
 export { conv2d, planConv2d, samePadding, weightIndex, type Conv2dOptions, type Conv2dPlan } from './conv2d.ts';
 export {
   convTranspose2d,

@@ -1,6 +1,6 @@
 // The tap enumerator: which input cell and kernel cell each tap of an output window reads, padding included.
 
-import { axisTapTable, tapCoordinate, type Geometry2d, type PaddingMode } from './geometry.ts';
+import { axisTapTable, tapCoordinate, type AxisGeometry, type Geometry2d, type PaddingMode } from './geometry.ts';
 
 export interface WindowTap {
   /** Kernel cell (row, column) of this tap, in window order (before any flip). */
@@ -63,4 +63,20 @@ export function outputsReading(tables: TapTables, y: number, x: number): { outY:
     }
   }
   return found;
+}
+
+/**
+ * Which coordinates along one axis (padding included, from −padBefore to input + padAfter + overhang − 1)
+ * some tap of some window reads: the cells that the floor of the output size or the holes of dilation leave out are false.
+ */
+export function axisCoverage(axis: AxisGeometry): { first: number; read: boolean[] } {
+  const first = -axis.padBefore;
+  const read = new Array<boolean>(axis.padBefore + axis.input + axis.padAfter + axis.overhang).fill(false);
+  for (let o = 0; o < axis.output; o++) {
+    for (let k = 0; k < axis.kernel; k++) {
+      const index = tapCoordinate(axis, o, k) - first;
+      if (index >= 0 && index < read.length) read[index] = true;
+    }
+  }
+  return { first, read };
 }

@@ -48,6 +48,7 @@ const en = {
   'legend.negative': 'negative',
   'legend.positive': 'positive',
   'legend.padding': 'padding',
+  'legend.unread': 'never read',
   'legend.title': 'Colour scale',
   'grid.input': 'Input X',
   'grid.kernel': 'Kernel K',
@@ -90,15 +91,15 @@ const en = {
   'basics.kernelSize': 'Kernel size',
   'basics.sumFormula': 'Each output cell',
   'basics.sizeFormula': 'Output size',
-  'basics.narration': 'Output ({row}, {col}) = {sum}',
-  'basics.narrationBias': 'Output ({row}, {col}) = {sum} (bias {bias} included)',
+  'stage.narration': 'Output ({row}, {col}) = {sum}',
+  'stage.narrationBias': 'Output ({row}, {col}) = {sum} (bias {bias} included)',
   'basics.why.title': 'Why convolution?',
   'basics.why.dense': 'A dense layer from this {inH}×{inW} input to a {outH}×{outW} output needs {dense} parameters.',
   'basics.why.conv': 'This {kH}×{kW} kernel needs {conv} (plus one bias), shared by every position.',
   'basics.why.points':
     'Locality: each output sees only a small window. Weight sharing: the same kernel everywhere. Translation equivariance: shift the input, and the output shifts the same way.',
   'basics.why.image': 'On a 224×224 image: dense to a same-size output {denseImage} parameters, a 3×3 kernel 9.',
-  'basics.hoverHint': 'Hover or tap an output cell to see the cells it used; an input cell to see the outputs it feeds.',
+  'stage.hoverHint': 'Hover or tap an output cell to see the cells it used; an input cell to see the outputs it feeds.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -148,6 +149,7 @@ const zh: Record<MessageKey, string> = {
   'legend.negative': '负',
   'legend.positive': '正',
   'legend.padding': '填充',
+  'legend.unread': '从未被读取',
   'legend.title': '颜色刻度',
   'grid.input': '输入 X',
   'grid.kernel': '卷积核 K',
@@ -188,14 +190,14 @@ const zh: Record<MessageKey, string> = {
   'basics.kernelSize': '卷积核尺寸',
   'basics.sumFormula': '每个输出元素',
   'basics.sizeFormula': '输出尺寸',
-  'basics.narration': '输出 ({row}, {col}) = {sum}',
-  'basics.narrationBias': '输出 ({row}, {col}) = {sum}（含偏差 {bias}）',
+  'stage.narration': '输出 ({row}, {col}) = {sum}',
+  'stage.narrationBias': '输出 ({row}, {col}) = {sum}（含偏差 {bias}）',
   'basics.why.title': '为什么用卷积？',
   'basics.why.dense': '从这个 {inH}×{inW} 输入到 {outH}×{outW} 输出，全连接层需要 {dense} 个参数。',
   'basics.why.conv': '这个 {kH}×{kW} 卷积核只需要 {conv} 个参数（外加一个偏差），所有位置共享。',
   'basics.why.points': '局部性：每个输出只看一个小窗口。权重共享：处处使用同一个卷积核。平移等变：输入平移，输出也同样平移。',
   'basics.why.image': '对 224×224 的图像：全连接到同样大小的输出需要 {denseImage} 个参数，3×3 卷积核只要 9 个。',
-  'basics.hoverHint': '将鼠标悬停或点按输出元素，查看它用到的输入元素；悬停输入元素，查看它影响的输出。',
+  'stage.hoverHint': '将鼠标悬停或点按输出元素，查看它用到的输入元素；悬停输入元素，查看它影响的输出。',
 };
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { en, zh };

@@ -4,7 +4,7 @@ import { divergingScale } from './theme.ts';
 import { formatNumber } from './formatNumber.ts';
 import { useT } from '../i18n/useT.ts';
 
-export function ColorLegend({ maxAbs, hasPadding }: { maxAbs: number; hasPadding: boolean }) {
+export function ColorLegend({ maxAbs, hasPadding, hasUnread = false }: { maxAbs: number; hasPadding: boolean; hasUnread?: boolean }) {
   const t = useT();
   const color = divergingScale(maxAbs);
   const extent = maxAbs || 1;
@@ -17,6 +17,11 @@ export function ColorLegend({ maxAbs, hasPadding }: { maxAbs: number; hasPadding
       {hasPadding && (
         <span className="legend-padding">
           <span className="legend-swatch" aria-hidden="true" /> {t('legend.padding')}
+        </span>
+      )}
+      {hasUnread && (
+        <span className="legend-padding">
+          <span className="legend-swatch legend-unread" aria-hidden="true" /> {t('legend.unread')}
         </span>
       )}
     </div>

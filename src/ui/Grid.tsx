@@ -5,7 +5,8 @@ import { COLORS, CELL_SIZE, divergingScale, maxAbsOf, needsLightText } from './t
 import { formatNumber } from './formatNumber.ts';
 import { ColorLegend } from './ColorLegend.tsx';
 
-export type HighlightKind = 'window' | 'output' | 'linked';
+/** window: the current step's taps; output: the cell being computed; linked: what a hovered cell links to; source: the real cell a padding cell copies. */
+export type HighlightKind = 'window' | 'output' | 'linked' | 'source';
 
 /** Cell key in real-input coordinates (negative or ≥ size = padding). */
 export function cellKey(y: number, x: number): string {
@@ -31,6 +32,8 @@ export interface GridProps {
   highlights?: ReadonlyMap<string, HighlightKind>;
   /** Cells not computed yet (drawn empty). */
   pending?: (y: number, x: number) => boolean;
+  /** Cells no window ever reads: drawn faded and struck through. */
+  unread?: (y: number, x: number) => boolean;
   /** Small text in a cell's corner, e.g. the kernel weight it is multiplied by ("×2"). */
   annotations?: ReadonlyMap<string, string>;
   onCellHover?: (cell: { y: number; x: number } | null) => void;
@@ -39,6 +42,13 @@ export interface GridProps {
   scaleMax?: number;
   showLegend?: boolean;
 }
+
+const HIGHLIGHT_COLORS: Record<HighlightKind, string> = {
+  window: COLORS.window,
+  output: COLORS.output,
+  linked: COLORS.linked,
+  source: COLORS.source,
+};
 
 const NO_PADDING: GridPadding = { top: 0, bottom: 0, left: 0, right: 0, valueAt: () => 0 };
 
@@ -50,6 +60,7 @@ function GridImpl({
   padding,
   highlights,
   pending,
+  unread,
   annotations,
   onCellHover,
   testId,
@@ -112,7 +123,7 @@ function GridImpl({
           return (
             <g
               key={key}
-              className={`grid-cell${isPadding ? ' is-padding' : ''}${highlight ? ` is-${highlight}` : ''}`}
+              className={`grid-cell${isPadding ? ' is-padding' : ''}${highlight ? ` is-${highlight}` : ''}${unread?.(y, x) ? ' is-unread' : ''}`}
               data-cell={key}
               data-highlight={highlight ?? undefined}
               onPointerEnter={onCellHover ? () => onCellHover({ y, x }) : undefined}
@@ -141,6 +152,12 @@ function GridImpl({
                   {text}
                 </text>
               )}
+              {unread?.(y, x) === true && (
+                <g className="grid-unread" pointerEvents="none">
+                  <rect x={px} y={py} width={size} height={size} fill="#ffffff" opacity={0.55} />
+                  <line x1={px + 4} y1={py + size - 4} x2={px + size - 4} y2={py + 4} stroke={COLORS.unread} strokeWidth={2.5} />
+                </g>
+              )}
               {annotations?.get(key) && (
                 <text
                   x={px + size - 3}
@@ -161,7 +178,7 @@ function GridImpl({
           .filter(({ y, x }) => highlights?.has(cellKey(y, x)))
           .map(({ y, x }) => {
             const kind = highlights?.get(cellKey(y, x)) as HighlightKind;
-            const stroke = kind === 'window' ? COLORS.window : kind === 'output' ? COLORS.output : COLORS.linked;
+            const stroke = HIGHLIGHT_COLORS[kind];
             return (
               <rect
                 key={`h${cellKey(y, x)}`}
@@ -178,7 +195,13 @@ function GridImpl({
             );
           })}
       </svg>
-      {showLegend && <ColorLegend maxAbs={maxAbs} hasPadding={totalRows > rows || totalCols > cols} />}
+      {showLegend && (
+        <ColorLegend
+          maxAbs={maxAbs}
+          hasPadding={totalRows > rows || totalCols > cols}
+          hasUnread={unread !== undefined && cells.some((c) => unread(c.y, c.x))}
+        />
+      )}
     </figure>
   );
 }

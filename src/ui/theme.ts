@@ -9,6 +9,8 @@ export const COLORS = {
   window: '#f5a623',
   output: '#7b2ff7',
   linked: '#00a37a',
+  source: '#d6336c',
+  unread: '#c2410c',
   grid: '#5b6475',
   paddingFill: '#eef0f4',
   paddingText: '#5b6475',

@@ -1,33 +1,17 @@
 // The Basics panel: cross-correlation vs true convolution, stepped over the engine's trace, with its formulas and why convolution pays.
 
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import {
-  conv2dTrace,
-  convCost,
-  convOutputSizeValid,
-  denseParameters,
-  outputsReading,
-  productSumTex,
-  tapTables,
-  tensor,
-  type ConvFrame,
-  type ConvTrace,
-} from '../../engine/index.ts';
+import { conv2dTrace, convCost, convOutputSizeValid, denseParameters, productSumTex, tensor, type ConvTrace } from '../../engine/index.ts';
 import { useAppStore } from '../../state/store.ts';
 import { useT } from '../../i18n/useT.ts';
-import { Grid, cellKey, type HighlightKind } from '../../ui/Grid.tsx';
-import { StepPlayer } from '../../ui/StepPlayer.tsx';
-import { Narration } from '../../ui/Narration.tsx';
+import { ConvStage } from '../../ui/ConvStage.tsx';
 import { Formula } from '../../ui/Formula.tsx';
 import { NumberControl, PairControl } from '../../ui/NumberControl.tsx';
 import { MatrixEditor } from '../../ui/MatrixEditor.tsx';
-import { formatNumber } from '../../ui/formatNumber.ts';
 import { clampStep } from '../../engine/index.ts';
 import type { Matrix } from '../../url/fields.ts';
 import { BASICS_LIMITS, BASICS_PRESETS, type BasicsConfig } from './basicsConfig.ts';
-
-type Hover = { grid: 'input' | 'output'; y: number; x: number } | null;
 
 function flatten(matrix: Matrix): number[] {
   return matrix.flatMap((row) => [...row]);
@@ -47,40 +31,6 @@ export function basicsTrace(config: BasicsConfig): ConvTrace {
     flip: config.flip,
     bias: [config.bias],
   });
-}
-
-/**
- * Highlights for the three grids: the current step's window, or what the hovered cell links to.
- * Kernel cells are keyed by window position, since the kernel grid shows the kernel as it slides (rotated when flipping).
- */
-function highlightsFor(trace: ConvTrace, frame: ConvFrame, hover: Hover) {
-  const input = new Map<string, HighlightKind>();
-  const kernel = new Map<string, HighlightKind>();
-  const output = new Map<string, HighlightKind>();
-  if (hover?.grid === 'output') {
-    const hovered = trace.frame(hover.y * trace.plan.geometry.width.output + hover.x);
-    for (const tap of hovered.taps) {
-      input.set(cellKey(tap.y, tap.x), 'linked');
-      kernel.set(cellKey(tap.kernelY, tap.kernelX), 'linked');
-    }
-    output.set(cellKey(hover.y, hover.x), 'linked');
-    return { input, kernel, output };
-  }
-  if (hover?.grid === 'input') {
-    const tables = tapTables(trace.plan.geometry, trace.plan.paddingMode);
-    input.set(cellKey(hover.y, hover.x), 'linked');
-    for (const use of outputsReading(tables, hover.y, hover.x)) {
-      output.set(cellKey(use.outY, use.outX), 'linked');
-      kernel.set(cellKey(use.kernelY, use.kernelX), 'linked');
-    }
-    return { input, kernel, output };
-  }
-  for (const tap of frame.taps) {
-    input.set(cellKey(tap.y, tap.x), 'window');
-    kernel.set(cellKey(tap.kernelY, tap.kernelX), 'window');
-  }
-  output.set(cellKey(frame.outY, frame.outX), 'output');
-  return { input, kernel, output };
 }
 
 function WhyConvolution({ config, outH, outW }: { config: BasicsConfig; outH: number; outW: number }) {
@@ -108,12 +58,10 @@ export default function BasicsPanel() {
   const { config, rawStep, updateConfig } = useAppStore(
     useShallow((s) => ({ config: s.configs.basics, rawStep: s.step, updateConfig: s.updateConfig })),
   );
-  const [hover, setHover] = useState<Hover>(null);
   const trace = useMemo(() => basicsTrace(config), [config]);
   const step = clampStep(rawStep, trace.length);
   const frame = trace.frame(step);
   const { height, width } = trace.plan.geometry;
-  const highlights = highlightsFor(trace, frame, hover);
 
   const inH = config.input.length;
   const inW = config.input[0]?.length ?? 0;
@@ -121,27 +69,12 @@ export default function BasicsPanel() {
   const kW = config.kernel[0]?.length ?? 0;
   const update = (patch: Partial<BasicsConfig>, intent: 'push' | 'replace' = 'push') => updateConfig('basics', patch, intent);
 
-  const annotations = new Map<string, string>();
-  if (!hover) for (const tap of frame.taps) annotations.set(cellKey(tap.y, tap.x), `×${formatNumber(tap.weightValue)}`);
-
   const products = frame.taps.map((tap) => ({ a: tap.inputValue, b: tap.weightValue }));
   const sumTex = `y_{${frame.outY},${frame.outX}} = ${productSumTex(products, frame.bias, frame.value)}`;
   const definitionTex = config.flip
     ? 's(r,c) = \\sum_{i}\\sum_{j} x(r+i,\\,c+j)\\,w(k_h-1-i,\\,k_w-1-j)' + (config.bias !== 0 ? ' + b' : '')
     : 's(r,c) = \\sum_{i}\\sum_{j} x(r+i,\\,c+j)\\,w(i,j)' + (config.bias !== 0 ? ' + b' : '');
   const sizeTex = `h_{out} = ${convOutputSizeValid(height).tex},\\quad w_{out} = ${convOutputSizeValid(width).tex}`;
-  const sumText = frame.taps.map((tap) => `${formatNumber(tap.inputValue)}×${formatNumber(tap.weightValue)}`).join(' + ');
-  const narration = t(frame.bias !== 0 ? 'basics.narrationBias' : 'basics.narration', {
-    row: frame.outY,
-    col: frame.outX,
-    sum: `${sumText}${frame.bias !== 0 ? ` + ${formatNumber(frame.bias)}` : ''} = ${formatNumber(frame.value)}`,
-    bias: formatNumber(frame.bias),
-  });
-
-  const kernelShown = config.flip
-    ? (y: number, x: number) => config.kernel[kH - 1 - y]?.[kW - 1 - x] ?? 0
-    : (y: number, x: number) => config.kernel[y]?.[x] ?? 0;
-  const outputPlane = frame.output.data;
 
   return (
     <article className="panel basics-panel" aria-labelledby="basics-title">
@@ -152,46 +85,7 @@ export default function BasicsPanel() {
 
       <div className="panel-layout">
         <div className="stage">
-          <StepPlayer length={trace.length} />
-          <Narration text={narration} />
-
-          <div className="grids" onPointerLeave={() => setHover(null)}>
-            <Grid
-              label={t('grid.input')}
-              rows={inH}
-              cols={inW}
-              valueAt={(y, x) => config.input[y]?.[x] ?? 0}
-              highlights={highlights.input}
-              annotations={annotations}
-              onCellHover={(cell) => setHover(cell ? { grid: 'input', ...cell } : null)}
-              testId="grid-input"
-            />
-            <span className="grid-operator" aria-hidden="true">
-              {config.flip ? '∗' : '⋆'}
-            </span>
-            <Grid
-              label={config.flip ? t('grid.kernelFlipped') : t('grid.kernel')}
-              rows={kH}
-              cols={kW}
-              valueAt={kernelShown}
-              highlights={highlights.kernel}
-              testId="grid-kernel"
-            />
-            <span className="grid-operator" aria-hidden="true">
-              =
-            </span>
-            <Grid
-              label={t('grid.output')}
-              rows={height.output}
-              cols={width.output}
-              valueAt={(y, x) => outputPlane[y * width.output + x] ?? 0}
-              pending={(y, x) => y * width.output + x > step}
-              highlights={highlights.output}
-              onCellHover={(cell) => setHover(cell ? { grid: 'output', ...cell } : null)}
-              testId="grid-output"
-            />
-          </div>
-          <p className="secondary hint">{t('basics.hoverHint')}</p>
+          <ConvStage trace={trace} operator={config.flip ? '∗' : '⋆'} kernelLabel={config.flip ? t('grid.kernelFlipped') : t('grid.kernel')} />
           {config.flip && <p className="note">{t('basics.flipNote')}</p>}
 
           <section className="formulas" aria-label={t('basics.sumFormula')}>
