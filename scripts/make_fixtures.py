@@ -318,6 +318,35 @@ def make_conv2d():
     return cases
 
 
+def make_conv2d_per_side():
+    """Per-side padding [top, bottom, left, right] (an engine extension): F.pad with the mode, then an unpadded F.conv2d."""
+    rng = np.random.default_rng(20261123)
+    cases = []
+    torch_mode = {"zeros": "constant", "reflect": "reflect", "replicate": "replicate", "circular": "circular"}
+    while len(cases) < 60:
+        c_in = int(rng.integers(1, 3))
+        c_out = int(rng.integers(1, 3))
+        h, w_ = int(rng.integers(2, 8)), int(rng.integers(2, 8))
+        kh, kw = int(rng.integers(1, 5)), int(rng.integers(1, 5))
+        mode = ["zeros", "reflect", "replicate", "circular"][len(cases) % 4]
+        limit_h = h - 1 if mode == "reflect" else h
+        limit_w = w_ - 1 if mode == "reflect" else w_
+        top, bottom = int(rng.integers(0, min(3, limit_h) + 1)), int(rng.integers(0, min(3, limit_h) + 1))
+        left, right = int(rng.integers(0, min(3, limit_w) + 1)), int(rng.integers(0, min(3, limit_w) + 1))
+        stride = [int(rng.integers(1, 3)), int(rng.integers(1, 3))]
+        dilation = [int(rng.integers(1, 3)), int(rng.integers(1, 3))]
+        if dilation[0] * (kh - 1) + 1 > h + top + bottom or dilation[1] * (kw - 1) + 1 > w_ + left + right:
+            continue
+        x = rand_dec(rng, (c_in, h, w_))
+        w = rand_dec(rng, (c_out, c_in, kh, kw))
+        opts = {"padding": [top, bottom, left, right], "paddingMode": mode, "stride": stride, "dilation": dilation}
+        padded = F.pad(tt(x).unsqueeze(0), (left, right, top, bottom), mode=torch_mode[mode])
+        y = F.conv2d(padded, tt(w), stride=tuple(stride), dilation=tuple(dilation)).squeeze(0)
+        name = f"#{len(cases):03d} in {shape_txt(x.shape)} k {kh}×{kw} pad t{top} b{bottom} l{left} r{right} {mode} s {stride} d {dilation}"
+        cases.append({"name": name, "op": "conv2d", "input": tjson(x), "weight": tjson(w), "options": opts, "expected": ejson(y)})
+    return cases
+
+
 # ---------------------------------------------------------------- conv_transpose2d
 
 def make_conv_transpose2d():
@@ -838,6 +867,7 @@ def make_curriculum():
 def main():
     print("torch", torch.__version__, "python", sys.version.split()[0])
     write("conv2d.json", make_conv2d())
+    write("conv2d_per_side.json", make_conv2d_per_side())
     write("conv_transpose2d.json", make_conv_transpose2d())
     write("max_pool2d.json", make_pool("max"))
     write("avg_pool2d.json", make_pool("avg"))

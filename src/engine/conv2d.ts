@@ -7,13 +7,16 @@ import { assertRank, fromData, formatShape, type Tensor } from './tensor.ts';
 export interface Conv2dOptions {
   bias?: ArrayLike<number>;
   stride?: Pair;
-  padding?: Pair | 'valid' | 'same';
+  /** A number, [height, width], or (beyond PyTorch's F.conv2d, as F.pad does) per side [top, bottom, left, right]. */
+  padding?: Pair | PerSidePadding | 'valid' | 'same';
   dilation?: Pair;
   groups?: number;
   paddingMode?: PaddingMode;
   /** true = true convolution (kernel rotated 180°); false = cross-correlation, what frameworks compute. */
   flip?: boolean;
 }
+
+export type PerSidePadding = readonly [number, number, number, number];
 
 /** A validated conv2d configuration: the geometry record plus channel bookkeeping. */
 export interface Conv2dPlan {
@@ -39,7 +42,9 @@ export function samePadding(kernel: number, dilation: number): [number, number] 
 export function readBias(opName: string, bias: ArrayLike<number> | undefined, channels: number): Float32Array | null {
   if (bias === undefined || bias === null) return null;
   if (typeof bias.length !== 'number' || bias.length !== channels) {
-    throw new Error(`${opName}: bias must have one value per output channel (${channels}), got ${typeof bias.length === 'number' ? bias.length : describe(bias)}`);
+    throw new Error(
+      `${opName}: bias must have one value per output channel (${channels}), got ${typeof bias.length === 'number' ? bias.length : describe(bias)}`,
+    );
   }
   const values = Float32Array.from(bias);
   if (values.some((v) => !Number.isFinite(v))) throw new Error(`${opName}: bias must be finite numbers`);
@@ -95,12 +100,36 @@ export function planConv2d(inputShape: readonly number[], weightShape: readonly 
     if (typeof options.padding === 'string') {
       throw new Error(`${op}: padding must be a number, a [height, width] pair, 'valid' or 'same', got ${describe(options.padding)}`);
     }
-    const padding = readPair(op, 'padding', options.padding, 0, 0);
-    padH = [padding[0], padding[0]];
-    padW = [padding[1], padding[1]];
+    if (Array.isArray(options.padding) && options.padding.length === 4) {
+      // Per-side padding: F.pad(x, (left, right, top, bottom)) followed by an unpadded convolution.
+      const [top, bottom] = readPair(op, 'padding', [options.padding[0], options.padding[1]], 0, 0);
+      const [left, right] = readPair(op, 'padding', [options.padding[2], options.padding[3]], 0, 0);
+      padH = [top, bottom];
+      padW = [left, right];
+    } else {
+      const padding = readPair(op, 'padding', options.padding as Pair | undefined, 0, 0);
+      padH = [padding[0], padding[0]];
+      padW = [padding[1], padding[1]];
+    }
   }
-  const height = convAxis(op, { axis: 'height', input: inH, kernel: kH, stride: stride[0], dilation: dilation[0], padBefore: padH[0], padAfter: padH[1] });
-  const width = convAxis(op, { axis: 'width', input: inW, kernel: kW, stride: stride[1], dilation: dilation[1], padBefore: padW[0], padAfter: padW[1] });
+  const height = convAxis(op, {
+    axis: 'height',
+    input: inH,
+    kernel: kH,
+    stride: stride[0],
+    dilation: dilation[0],
+    padBefore: padH[0],
+    padAfter: padH[1],
+  });
+  const width = convAxis(op, {
+    axis: 'width',
+    input: inW,
+    kernel: kW,
+    stride: stride[1],
+    dilation: dilation[1],
+    padBefore: padW[0],
+    padAfter: padW[1],
+  });
   checkPaddingMode(op, paddingMode, height);
   checkPaddingMode(op, paddingMode, width);
   const bias = readBias(op, options.bias, outChannels);
@@ -200,9 +229,15 @@ function convolveZeroPadded(input: Float32Array, weights: Float32Array, plan: Co
             const inRow = inBase + (oy * height.stride + rowOffset) * inW + colOffset;
             const outRow = outBase + oy * outW;
             if (sx === 1) {
-              for (let ox = oxStart; ox < oxEnd; ox++) { const at = outRow + ox; output[at] = (output[at] as number) + w * (input[inRow + ox] as number); }
+              for (let ox = oxStart; ox < oxEnd; ox++) {
+                const at = outRow + ox;
+                output[at] = (output[at] as number) + w * (input[inRow + ox] as number);
+              }
             } else {
-              for (let ox = oxStart; ox < oxEnd; ox++) { const at = outRow + ox; output[at] = (output[at] as number) + w * (input[inRow + ox * sx] as number); }
+              for (let ox = oxStart; ox < oxEnd; ox++) {
+                const at = outRow + ox;
+                output[at] = (output[at] as number) + w * (input[inRow + ox * sx] as number);
+              }
             }
           }
         }

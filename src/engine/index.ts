@@ -17,7 +17,7 @@ export {
   type PaddingMode,
 } from './geometry.ts';
 export { axisCoverage, tapTables, windowTaps, outputsReading, type TapTables, type WindowTap } from './taps.ts';
-export { conv2d, planConv2d, samePadding, weightIndex, type Conv2dOptions, type Conv2dPlan } from './conv2d.ts';
+export { conv2d, planConv2d, samePadding, weightIndex, type Conv2dOptions, type Conv2dPlan, type PerSidePadding } from './conv2d.ts';
 export {
   convTranspose2d,
   planConvTranspose2d,

@@ -121,3 +121,23 @@ export function matrixField(limits: MatrixLimits): Field<Matrix> {
     equals: (a, b) => a.length === b.length && a.every((row, r) => row.length === (b[r]?.length ?? -1) && row.every((v, c) => v === b[r]?.[c])),
   };
 }
+
+/**
+ * A fixed-length tuple of whole numbers ("2,1" or, when all entries agree, just "2"),
+ * for per-axis pairs (height, width) and per-side padding (top, bottom, left, right).
+ */
+export function integerTupleField<T extends readonly number[]>(length: T['length'], min: number, max: number): Field<T> {
+  const entry = integerField(min, max);
+  return {
+    parse(raw) {
+      if (raw.length > 64) return null;
+      const parts = raw.split(',');
+      if (parts.length !== 1 && parts.length !== length) return null;
+      const values = parts.map((part) => entry.parse(part.trim()));
+      if (values.some((v) => v === null)) return null;
+      return (parts.length === 1 ? Array.from({ length }, () => values[0] as number) : values) as unknown as T;
+    },
+    serialize: (value) => (value.every((v) => v === value[0]) ? String(value[0]) : value.join(',')),
+    equals: (a, b) => a.length === b.length && a.every((v, i) => v === b[i]),
+  };
+}

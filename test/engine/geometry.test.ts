@@ -279,7 +279,7 @@ describe('rectangular everything: each axis reads its own parameters', () => {
           ...options,
           stride: swapPair(options.stride),
           dilation: swapPair(options.dilation),
-          padding: options.padding === 'same' || options.padding === 'valid' ? options.padding : swapPair(options.padding),
+          padding: options.padding === 'same' || options.padding === 'valid' ? options.padding : swapPair(options.padding as number | readonly [number, number] | undefined),
         });
         expectTensorClose(swapHW(swapped), conv2d(input, weight, options));
       }),

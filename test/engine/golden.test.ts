@@ -48,6 +48,7 @@ interface Fixture {
 
 const FILES = [
   'conv2d.json',
+  'conv2d_per_side.json',
   'conv_transpose2d.json',
   'max_pool2d.json',
   'avg_pool2d.json',
