@@ -161,3 +161,20 @@ export function allPaddingWindowError(opName: string, outY: number, outX: number
     `${opName}: window (${outY}, ${outX}) lies entirely in the padding (dilation ${height.dilation}×${width.dilation}, padding ${height.padBefore}×${width.padBefore}); it has no input cell to take the maximum of`,
   );
 }
+
+export type PaddingPreset = 'valid' | 'same' | 'full';
+
+/**
+ * Padding [before, after] along one axis for a named preset. valid: none. full: d·(k − 1) on each side, so every
+ * partial overlap is computed. same: the output keeps ⌈n/s⌉ cells; the odd extra cell goes after (bottom/right), as
+ * PyTorch's padding='same' does (PyTorch allows 'same' only at stride 1; for larger strides this is TensorFlow's rule).
+ */
+export function presetPadding(preset: PaddingPreset, input: number, kernel: number, stride: number, dilation: number): [number, number] {
+  if (preset === 'valid') return [0, 0];
+  const span = effectiveKernel(kernel, dilation) - 1;
+  if (preset === 'full') return [span, span];
+  const output = Math.ceil(input / stride);
+  const total = Math.max((output - 1) * stride + span + 1 - input, 0);
+  const before = Math.floor(total / 2);
+  return [before, total - before];
+}

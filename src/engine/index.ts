@@ -9,6 +9,8 @@ export {
   effectiveKernel,
   outputsInsideInput,
   poolAxis,
+  presetPadding,
+  type PaddingPreset,
   sourceIndex,
   tapCoordinate,
   transposedOutputSize,

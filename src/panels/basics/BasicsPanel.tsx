@@ -6,6 +6,7 @@ import { conv2dTrace, convCost, convOutputSizeValid, denseParameters, productSum
 import { useAppStore } from '../../state/store.ts';
 import { useT } from '../../i18n/useT.ts';
 import { ConvStage } from '../../ui/ConvStage.tsx';
+import { PresetSelect } from '../../ui/PresetSelect.tsx';
 import { Formula } from '../../ui/Formula.tsx';
 import { NumberControl, PairControl } from '../../ui/NumberControl.tsx';
 import { MatrixEditor } from '../../ui/MatrixEditor.tsx';
@@ -116,25 +117,12 @@ export default function BasicsPanel() {
                 {t('basics.convolution')}
               </label>
             </fieldset>
-            <label className="preset-select">
-              <span>{t('basics.presets')}</span>
-              <select
-                value={BASICS_PRESETS.find((p) => JSON.stringify(p.config) === JSON.stringify(config))?.id ?? ''}
-                onChange={(event) => {
-                  const preset = BASICS_PRESETS.find((p) => p.id === event.target.value);
-                  if (preset) update(preset.config);
-                }}
-              >
-                <option value="" disabled>
-                  —
-                </option>
-                {BASICS_PRESETS.map((preset) => (
-                  <option key={preset.id} value={preset.id}>
-                    {t(preset.label)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <PresetSelect
+              label={t('basics.presets')}
+              presets={BASICS_PRESETS.map((preset) => ({ id: preset.id, label: t(preset.label), config: preset.config }))}
+              current={config}
+              onSelect={(preset) => update(preset)}
+            />
             <NumberControl
               label={t('basics.bias')}
               value={config.bias}
