@@ -59,12 +59,18 @@ export function convOutputSizeGeneral(axis: AxisGeometry | ConvAxisNumbers): For
  * The notes' form ⌊(n + 2p − k)/s⌋ + 1 (equal padding on both sides, no dilation: k is the effective kernel otherwise).
  * Returns null when the padding is unequal, where this form does not apply.
  */
-export function convOutputSizeNotes(axis: AxisGeometry | ConvAxisNumbers): Formula | null {
+export function convOutputSizeNotes(axis: AxisGeometry | ConvAxisNumbers, options: { showFloor?: boolean } = {}): Formula | null {
   const a = axisNumbers(axis);
   if (a.padBefore !== a.padAfter) return null;
   const k = effectiveKernel(a.kernel, a.dilation);
   const value = Math.floor((a.input + 2 * a.padBefore - k) / a.stride) + 1;
-  return { value, tex: `${floorFrac(`${a.input} + 2\\cdot ${a.padBefore} - ${k}`, a.stride)} + 1 = ${value}` };
+  const floored = options.showFloor ? shownFloor((a.input + 2 * a.padBefore - k) / a.stride, ' + 1') : '';
+  return { value, tex: `${floorFrac(`${a.input} + 2\\cdot ${a.padBefore} - ${k}`, a.stride)} + 1${floored} = ${value}` };
+}
+
+/** " = ⌊3.5⌋ + 1": the quotient before the floor, so a student sees what the floor drops (nothing when it is whole). */
+function shownFloor(quotient: number, rest: string): string {
+  return Number.isInteger(quotient) ? '' : ` = \\left\\lfloor ${texNumber(quotient)} \\right\\rfloor${rest}`;
 }
 
 /** The simplest applicable form: n − k + 1 without padding, stride or dilation, else the general PyTorch form. */
@@ -76,12 +82,13 @@ export function convOutputSizeValid(axis: AxisGeometry | ConvAxisNumbers): Formu
 }
 
 /** The d2l form with the total padding p_h = p_before + p_after: ⌊(n − k + p_total + s)/s⌋. */
-export function convOutputSizeTotalPadding(axis: AxisGeometry | ConvAxisNumbers): Formula {
+export function convOutputSizeTotalPadding(axis: AxisGeometry | ConvAxisNumbers, options: { showFloor?: boolean } = {}): Formula {
   const a = axisNumbers(axis);
   const k = effectiveKernel(a.kernel, a.dilation);
   const total = a.padBefore + a.padAfter;
   const value = Math.floor((a.input - k + total + a.stride) / a.stride);
-  return { value, tex: `${floorFrac(`${a.input} - ${k} + ${total} + ${a.stride}`, a.stride)} = ${value}` };
+  const floored = options.showFloor ? shownFloor((a.input - k + total + a.stride) / a.stride, '') : '';
+  return { value, tex: `${floorFrac(`${a.input} - ${k} + ${total} + ${a.stride}`, a.stride)}${floored} = ${value}` };
 }
 
 /** Effective (dilated) kernel size d·(k − 1) + 1. */

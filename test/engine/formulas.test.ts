@@ -240,3 +240,21 @@ describe('products and numbers in TeX', () => {
     expect(texFactor(-0)).toBe('0');
   });
 });
+
+describe('the floor made visible (Stride panel)', () => {
+  const axis = { input: 8, kernel: 3, stride: 2, padBefore: 1, padAfter: 1, dilation: 1 };
+
+  it('8×8 k=3 p=1 s=2 shows ⌊3.5⌋ + 1 = 4 in the notes’ form and ⌊4.5⌋ = 4 in the d2l form', () => {
+    expect(convOutputSizeNotes(axis, { showFloor: true })?.tex).toBe(
+      '\\left\\lfloor \\frac{8 + 2\\cdot 1 - 3}{2} \\right\\rfloor + 1 = \\left\\lfloor 3.5 \\right\\rfloor + 1 = 4',
+    );
+    expect(convOutputSizeTotalPadding(axis, { showFloor: true }).tex).toBe(
+      '\\left\\lfloor \\frac{8 - 3 + 2 + 2}{2} \\right\\rfloor = \\left\\lfloor 4.5 \\right\\rfloor = 4',
+    );
+  });
+
+  it('a whole quotient adds no floor step', () => {
+    const whole = { ...axis, input: 9 };
+    expect(convOutputSizeNotes(whole, { showFloor: true })?.tex).toBe(convOutputSizeNotes(whole)?.tex);
+  });
+});
