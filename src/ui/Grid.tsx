@@ -41,6 +41,8 @@ export interface GridProps {
   /** Largest |value| of the colour scale; defaults to this grid's own. */
   scaleMax?: number;
   showLegend?: boolean;
+  /** Draw the numbers in the cells (off for large heatmaps, where colour carries the value). */
+  showValues?: boolean;
 }
 
 const HIGHLIGHT_COLORS: Record<HighlightKind, string> = {
@@ -66,6 +68,7 @@ function GridImpl({
   testId,
   scaleMax,
   showLegend = true,
+  showValues = true,
 }: GridProps) {
   const patternId = useId().replace(/:/g, '');
   const pad = padding ?? NO_PADDING;
@@ -118,7 +121,7 @@ function GridImpl({
           const isPending = !isPadding && pending?.(y, x) === true;
           const highlight = highlights?.get(key);
           const light = !isPadding && !isPending && needsLightText(value, maxAbs);
-          const text = isPending ? '' : formatNumber(value);
+          const text = isPending || !showValues ? '' : formatNumber(value);
           const fontSize = text.length > 4 ? size * 0.26 : size * 0.36;
           return (
             <g

@@ -141,3 +141,19 @@ export function integerTupleField<T extends readonly number[]>(length: T['length
     equals: (a, b) => a.length === b.length && a.every((v, i) => v === b[i]),
   };
 }
+
+/** A list of whole numbers of variable length ("1,2,3"), e.g. the dilation rates of a stack of layers. */
+export function integerListField(minLength: number, maxLength: number, min: number, max: number): Field<readonly number[]> {
+  const entry = integerField(min, max);
+  return {
+    parse(raw) {
+      if (raw.length > 8 * maxLength) return null;
+      const parts = raw.split(',');
+      if (parts.length < minLength || parts.length > maxLength) return null;
+      const values = parts.map((part) => entry.parse(part.trim()));
+      return values.some((v) => v === null) ? null : (values as number[]);
+    },
+    serialize: (value) => value.join(','),
+    equals: (a, b) => a.length === b.length && a.every((v, i) => v === b[i]),
+  };
+}
