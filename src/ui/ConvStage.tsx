@@ -7,7 +7,7 @@ import { axisCoverage, clampStep, outputsReading, sourceIndex, tapTables, type C
 import { Grid, cellKey, type HighlightKind } from './Grid.tsx';
 import { StepPlayer } from './StepPlayer.tsx';
 import { Narration } from './Narration.tsx';
-import { formatNumber } from './formatNumber.ts';
+import { formatFactor, formatNumber } from './formatNumber.ts';
 
 export type StageHover = { grid: 'input' | 'output'; y: number; x: number } | null;
 
@@ -68,8 +68,8 @@ export function stageHighlights(trace: ConvTrace, frame: ConvFrame, hover: Stage
 /** "Output (r, c) = a×b + … = v", in the language in force. */
 export function useConvNarration(frame: ConvFrame): string {
   const t = useT();
-  const products = frame.taps.map((tap) => `${formatNumber(tap.inputValue)}×${formatNumber(tap.weightValue)}`).join(' + ');
-  const bias = frame.bias !== 0 ? ` + ${formatNumber(frame.bias)}` : '';
+  const products = frame.taps.map((tap) => `${formatFactor(tap.inputValue)}×${formatFactor(tap.weightValue)}`).join(' + ');
+  const bias = frame.bias !== 0 ? ` + ${formatFactor(frame.bias)}` : '';
   return t(frame.bias !== 0 ? 'stage.narrationBias' : 'stage.narration', {
     row: frame.outY,
     col: frame.outX,

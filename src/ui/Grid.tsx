@@ -41,6 +41,8 @@ export interface GridProps {
   /** Largest |value| of the colour scale; defaults to this grid's own. */
   scaleMax?: number;
   showLegend?: boolean;
+  /** Largest on-screen cell size in CSS pixels, for grids that should stay small (heatmaps); default the theme's --cell-size. */
+  maxCellPx?: number;
   /** Draw the numbers in the cells (off for large heatmaps, where colour carries the value). */
   showValues?: boolean;
 }
@@ -69,6 +71,7 @@ function GridImpl({
   scaleMax,
   showLegend = true,
   showValues = true,
+  maxCellPx,
 }: GridProps) {
   const patternId = useId().replace(/:/g, '');
   const pad = padding ?? NO_PADDING;
@@ -105,7 +108,7 @@ function GridImpl({
         role="img"
         aria-label={`${label}, ${rows}×${cols}`}
         viewBox={`-2 -2 ${width + 4} ${height + 4}`}
-        style={{ maxWidth: `calc(${totalCols} * var(--cell-size))` }}
+        style={{ maxWidth: maxCellPx ? `${totalCols * maxCellPx}px` : `calc(${totalCols} * var(--cell-size))` }}
         onPointerLeave={() => onCellHover?.(null)}
       >
         <defs>

@@ -13,3 +13,9 @@ export function formatNumber(value: number): string {
   if (Math.abs(rounded) >= 100000) return large(rounded);
   return compact(rounded);
 }
+
+/** A number as a factor in a written-out product: negatives in parentheses, so "2×(−1)" reads right. */
+export function formatFactor(value: number): string {
+  const text = formatNumber(value);
+  return text.startsWith('\u2212') ? `(${text})` : text;
+}
