@@ -4,6 +4,7 @@ import { memo, useId, useMemo } from 'react';
 import { COLORS, CELL_SIZE, divergingScale, maxAbsOf, needsLightText } from './theme.ts';
 import { formatNumber } from './formatNumber.ts';
 import { ColorLegend } from './ColorLegend.tsx';
+import { useT } from '../i18n/useT.ts';
 
 /** window: the current step's taps; output: the cell being computed; linked: what a hovered cell links to; source: the real cell a padding cell copies. */
 export type HighlightKind = 'window' | 'output' | 'linked' | 'source';
@@ -73,6 +74,7 @@ function GridImpl({
   showValues = true,
   maxCellPx,
 }: GridProps) {
+  const t = useT();
   const patternId = useId().replace(/:/g, '');
   const pad = padding ?? NO_PADDING;
   const totalRows = rows + pad.top + pad.bottom;
@@ -101,6 +103,7 @@ function GridImpl({
         {label}{' '}
         <span className="grid-shape">
           {rows}×{cols}
+          {totalRows > rows || totalCols > cols ? ` ${t('grid.padded', { rows: totalRows, cols: totalCols })}` : ''}
         </span>
       </figcaption>
       <svg
