@@ -82,8 +82,9 @@ function GridImpl({
 
   const cells = useMemo(() => {
     const list: { y: number; x: number; value: number; isPadding: boolean }[] = [];
-    for (let y = -pad.top; y < rows + pad.bottom; y++) {
-      for (let x = -pad.left; x < cols + pad.right; x++) {
+    // 0 − p rather than −p: a −0 row would leak into hover coordinates.
+    for (let y = 0 - pad.top; y < rows + pad.bottom; y++) {
+      for (let x = 0 - pad.left; x < cols + pad.right; x++) {
         const isPadding = y < 0 || y >= rows || x < 0 || x >= cols;
         list.push({ y, x, isPadding, value: isPadding ? pad.valueAt(y, x) : valueAt(y, x) });
       }

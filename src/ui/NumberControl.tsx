@@ -1,4 +1,4 @@
-// NumberControl: a slider and a typed field for one whole number, clamped to its range with a short message; PairControl for height/width.
+// NumberControl: a slider and a typed field for one number, clamped to its range with a short message; PairControl for height/width.
 
 import { useId, useState } from 'react';
 import { useT } from '../i18n/useT.ts';
@@ -11,18 +11,22 @@ export interface NumberControlProps {
   max: number;
   onChange(value: number, intent: HistoryIntent): void;
   testId?: string;
+  /** Decimals a typed value may have (the slider still moves in whole steps); 0 = whole numbers only. */
+  decimals?: number;
 }
 
 /** Reads a typed whole number and clamps it into [min, max]; says what it did when it had to change it. */
-export function clampTyped(text: string, min: number, max: number): { value: number | null; clamped: boolean } {
+export function clampTyped(text: string, min: number, max: number, decimals = 0): { value: number | null; clamped: boolean } {
   const trimmed = text.trim().replace(/\u2212/g, '-');
-  if (!/^[+-]?\d{1,9}$/.test(trimmed)) return { value: null, clamped: false };
-  const parsed = Number(trimmed);
+  const pattern = decimals > 0 ? /^[+-]?(\d{1,9}(\.\d*)?|\.\d+)$/ : /^[+-]?\d{1,9}$/;
+  if (!pattern.test(trimmed)) return { value: null, clamped: false };
+  const scale = 10 ** decimals;
+  const parsed = Math.round(Number(trimmed) * scale) / scale;
   const value = Math.min(Math.max(parsed, min), max);
   return { value, clamped: value !== parsed };
 }
 
-export function NumberControl({ label, value, min, max, onChange, testId }: NumberControlProps) {
+export function NumberControl({ label, value, min, max, onChange, testId, decimals = 0 }: NumberControlProps) {
   const t = useT();
   const id = useId();
   const [draft, setDraft] = useState(String(value));
@@ -35,7 +39,9 @@ export function NumberControl({ label, value, min, max, onChange, testId }: Numb
   }
 
   const commit = () => {
-    const { value: typed, clamped } = clampTyped(draft, min, max);
+    // Leaving the field without typing anything changes nothing, even for a value the slider could not show.
+    if (draft === String(value)) return;
+    const { value: typed, clamped } = clampTyped(draft, min, max, decimals);
     if (typed === null) {
       setMessage(t('control.notNumber', { label, value }));
       setDraft(String(value));
@@ -67,7 +73,7 @@ export function NumberControl({ label, value, min, max, onChange, testId }: Numb
         id={`${id}-field`}
         className="number-field"
         type="text"
-        inputMode="numeric"
+        inputMode={decimals > 0 ? 'decimal' : 'numeric'}
         value={draft}
         onChange={(event) => setDraft(event.target.value)}
         onBlur={commit}

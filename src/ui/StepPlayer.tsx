@@ -11,11 +11,22 @@ export interface StepPlayerProps {
   length: number;
 }
 
-/** True when the key event comes from a text field, where arrows and Space belong to the field. */
-function isTyping(target: EventTarget | null): boolean {
+const ARROWS_AND_ENDS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End']);
+
+/**
+ * True when the focused element uses this key itself: text fields and lists take every key, a slider its arrows
+ * and Home/End, radio buttons their arrows and Space, buttons and checkboxes Space. Other keys drive the player.
+ */
+export function focusOwnsKey(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  const tag = target.tagName;
-  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable;
+  if (target.isContentEditable || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT') return true;
+  if (target.tagName === 'BUTTON') return key === ' ' || key === 'Enter';
+  if (target.tagName !== 'INPUT') return false;
+  const type = (target as HTMLInputElement).type;
+  if (type === 'range') return ARROWS_AND_ENDS.has(key);
+  if (type === 'radio') return key === ' ' || ARROWS_AND_ENDS.has(key);
+  if (type === 'checkbox' || type === 'button' || type === 'submit') return key === ' ';
+  return true;
 }
 
 /** Advances the store's step while playing; stops at the last step. The only animation loop in the app. */
@@ -81,14 +92,11 @@ export function StepPlayer({ length }: StepPlayerProps) {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || focusOwnsKey(event.target, event.key)) return;
       const state = useAppStore.getState();
       const current = clampStep(state.step, length);
-      const target = event.target instanceof HTMLElement ? event.target : null;
       switch (event.key) {
         case ' ':
-          // Space on a focused button already clicks it.
-          if (target?.tagName === 'BUTTON') return;
           event.preventDefault();
           if (state.playing) state.setPlaying(false);
           else {
@@ -97,13 +105,11 @@ export function StepPlayer({ length }: StepPlayerProps) {
           }
           break;
         case 'ArrowRight':
-          if (target?.getAttribute('type') === 'range') return;
           event.preventDefault();
           state.setPlaying(false);
           state.setStep(Math.min(current + 1, length - 1));
           break;
         case 'ArrowLeft':
-          if (target?.getAttribute('type') === 'range') return;
           event.preventDefault();
           state.setPlaying(false);
           state.setStep(Math.max(current - 1, 0));

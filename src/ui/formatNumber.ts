@@ -2,7 +2,7 @@
 
 import { format } from 'd3-format';
 
-const compact = format('.3~g');
+const compact = format('.3~r');
 const large = format('.3~s');
 
 export function formatNumber(value: number): string {
@@ -11,6 +11,8 @@ export function formatNumber(value: number): string {
   if (Object.is(rounded, -0) || rounded === 0) return '0';
   if (Number.isInteger(rounded) && Math.abs(rounded) < 100000) return String(rounded).replace('-', '\u2212');
   if (Math.abs(rounded) >= 100000) return large(rounded);
+  // From 100 up, one decimal (never an exponent: 1234.6, not 1.23e+3); below, three significant digits.
+  if (Math.abs(rounded) >= 100) return String(Math.round(rounded * 10) / 10).replace('-', '\u2212');
   return compact(rounded);
 }
 

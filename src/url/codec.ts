@@ -65,10 +65,12 @@ function decodeConfig<C extends object>(spec: PanelConfigSpec<C>, params: URLSea
     if (value === null) ignored.push({ key: entry.key, reason: 'invalid' });
     else config[name] = value;
   }
-  // Fields that clash: reset them one by one, in the spec's order, until the config is valid.
-  for (let guard = 0; guard < 8; guard++) {
-    const problem = spec.problems(config)[0];
+  // Fields that clash: reset them one by one, in the spec's order, until the config is valid; each field at most once.
+  const reset = new Set<keyof C>();
+  for (;;) {
+    const problem = spec.problems(config).find((name) => !reset.has(name));
     if (problem === undefined) break;
+    reset.add(problem);
     const entry = spec.url[problem];
     if (entry.key !== null && params.has(entry.key) && !ignored.some((i) => i.key === entry.key)) {
       ignored.push({ key: entry.key, reason: 'conflict' });

@@ -77,7 +77,9 @@ export function parseMatrixText(
   raw: string,
   limits: MatrixLimits,
 ): { matrix: Matrix } | { error: 'empty' | 'ragged' | 'number' | 'size' | 'range'; row?: number; token?: string; got?: number; expected?: number } {
+  // A one-line nested list such as [[0, 1], [2, 3]] (pasted from Python) has its rows between "],[".
   const rows = raw
+    .replace(/\]\s*,\s*\[/g, ';')
     .split(/[;\n]/)
     .map((line) => line.trim())
     .filter((line) => line.length > 0);

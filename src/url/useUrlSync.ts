@@ -20,6 +20,8 @@ export function useUrlSync(): void {
     let lastWrite = 0;
     let pending: ReturnType<typeof setTimeout> | null = null;
     let pendingUrl: string | null = null;
+    // True while back/forward is being applied: the URL is already the one to show, and writing would drop forward history.
+    let restoring = false;
 
     const flush = () => {
       if (pending) clearTimeout(pending);
@@ -29,6 +31,7 @@ export function useUrlSync(): void {
     };
 
     const unsubscribe = useAppStore.subscribe((state, previous) => {
+      if (restoring) return;
       const url = encodeView(selectView(state));
       if (url === encodeView(selectView(previous))) return;
       if (url === window.location.search) return;
@@ -50,7 +53,12 @@ export function useUrlSync(): void {
       pending = null;
       pendingUrl = null;
       const { view, ignored } = decodeView(window.location.search);
-      useAppStore.getState().applyView(view, ignored);
+      restoring = true;
+      try {
+        useAppStore.getState().applyView(view, ignored);
+      } finally {
+        restoring = false;
+      }
     };
     window.addEventListener('popstate', onPopState);
     return () => {

@@ -126,8 +126,9 @@ export default function BasicsPanel() {
             <NumberControl
               label={t('basics.bias')}
               value={config.bias}
-              min={-99}
-              max={99}
+              min={-BASICS_LIMITS.bias}
+              max={BASICS_LIMITS.bias}
+              decimals={4}
               onChange={(bias, intent) => update({ bias }, intent)}
               testId="bias-control"
             />

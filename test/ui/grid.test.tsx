@@ -1,0 +1,178 @@
+// @vitest-environment jsdom
+// Grid: values with a real minus sign, padding cells, highlights, pending cells, hover/tap and its accessible name.
+import { fireEvent, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Grid, cellKey, type GridPadding, type HighlightKind } from '../../src/ui/Grid.tsx';
+import { cellText } from '../helpers/renderApp.tsx';
+
+const VALUES = [
+  [1, -2, 0],
+  [-0.5, 12345, 1.23456],
+];
+const valueAt = (y: number, x: number) => VALUES[y]?.[x] ?? NaN;
+
+function cell(container: HTMLElement, y: number, x: number): Element {
+  const found = container.querySelector(`[data-cell="${cellKey(y, x)}"]`);
+  if (!found) throw new Error(`no cell ${y},${x}`);
+  return found;
+}
+
+describe('Grid', () => {
+  it('renders every value, negative ones with a real minus sign (U+2212)', () => {
+    const { container } = render(<Grid label="Input X" rows={2} cols={3} valueAt={valueAt} testId="g" />);
+    expect(container.querySelectorAll('[data-cell]')).toHaveLength(6);
+    expect(cellText(cell(container, 0, 0))).toBe('1');
+    expect(cellText(cell(container, 0, 1))).toBe('\u22122');
+    expect(cellText(cell(container, 0, 2))).toBe('0');
+    expect(cellText(cell(container, 1, 0))).toBe('\u22120.5');
+    expect(cellText(cell(container, 1, 1))).toBe('12345');
+    expect(cellText(cell(container, 1, 2))).toBe('1.23');
+    expect(container.textContent).not.toMatch(/-\d/);
+  });
+
+  it('has an accessible name with its label and size, and a visible caption', () => {
+    render(<Grid label="Kernel K" rows={2} cols={3} valueAt={valueAt} />);
+    expect(screen.getByRole('img', { name: 'Kernel K, 2×3' })).toBeInTheDocument();
+    expect(screen.getByText('Kernel K')).toBeInTheDocument();
+    expect(screen.getByText('2×3')).toBeInTheDocument();
+  });
+
+  it('draws padding cells around the input, marked is-padding and showing their values', () => {
+    const padding: GridPadding = { top: 1, bottom: 1, left: 2, right: 0, valueAt: (y, x) => (y < 0 ? 7 : x < 0 ? -3 : 0) };
+    const { container } = render(<Grid label="Input X" rows={2} cols={3} valueAt={valueAt} padding={padding} />);
+    expect(container.querySelectorAll('[data-cell]')).toHaveLength((2 + 2) * (3 + 2));
+    const paddingCells = container.querySelectorAll('.is-padding');
+    expect(paddingCells).toHaveLength(4 * 5 - 6);
+    expect(cell(container, -1, -2)).toHaveClass('is-padding');
+    expect(cellText(cell(container, -1, 0))).toBe('7');
+    expect(cellText(cell(container, 0, -1))).toBe('\u22123');
+    expect(cellText(cell(container, 2, 2))).toBe('0');
+    expect(cell(container, 0, 0)).not.toHaveClass('is-padding');
+    expect(cellText(cell(container, 0, 0))).toBe('1');
+    // The size in the name stays the real input's size.
+    expect(screen.getByRole('img', { name: 'Input X, 2×3' })).toBeInTheDocument();
+  });
+
+  it('draws padding cells differently from real cells (pattern fill, dashed border)', () => {
+    const padding: GridPadding = { top: 1, bottom: 0, left: 0, right: 0, valueAt: () => 0 };
+    const { container } = render(<Grid label="X" rows={1} cols={1} valueAt={() => 5} padding={padding} />);
+    const padRect = cell(container, -1, 0).querySelector('rect');
+    const realRect = cell(container, 0, 0).querySelector('rect');
+    expect(padRect?.getAttribute('fill')).toMatch(/^url\(#/);
+    expect(padRect?.getAttribute('stroke-dasharray')).toBeTruthy();
+    expect(realRect?.getAttribute('fill')).not.toMatch(/^url\(/);
+    expect(realRect?.getAttribute('stroke-dasharray')).toBeNull();
+  });
+
+  it('marks highlighted cells with data-highlight and an outline, and only those', () => {
+    const highlights = new Map<string, HighlightKind>([
+      [cellKey(0, 0), 'window'],
+      [cellKey(0, 1), 'window'],
+      [cellKey(1, 2), 'output'],
+      [cellKey(1, 0), 'linked'],
+    ]);
+    const { container } = render(<Grid label="X" rows={2} cols={3} valueAt={valueAt} highlights={highlights} />);
+    expect(cell(container, 0, 0)).toHaveAttribute('data-highlight', 'window');
+    expect(cell(container, 0, 1)).toHaveAttribute('data-highlight', 'window');
+    expect(cell(container, 1, 2)).toHaveAttribute('data-highlight', 'output');
+    expect(cell(container, 1, 0)).toHaveAttribute('data-highlight', 'linked');
+    expect(cell(container, 0, 2)).not.toHaveAttribute('data-highlight');
+    expect(container.querySelectorAll('[data-highlight]')).toHaveLength(4);
+    expect(container.querySelectorAll('.grid-outline')).toHaveLength(4);
+    expect(container.querySelectorAll('.outline-window')).toHaveLength(2);
+  });
+
+  it('draws pending cells empty, without a value', () => {
+    const { container } = render(<Grid label="Y" rows={2} cols={3} valueAt={valueAt} pending={(y, x) => y * 3 + x > 1} />);
+    expect(cellText(cell(container, 0, 0))).toBe('1');
+    expect(cellText(cell(container, 0, 1))).toBe('\u22122');
+    for (const [y, x] of [
+      [0, 2],
+      [1, 0],
+      [1, 1],
+      [1, 2],
+    ] as const) {
+      expect(cell(container, y, x).querySelector('text')).toBeNull();
+    }
+  });
+
+  it('shows annotations in the corner of their cells', () => {
+    const { container } = render(<Grid label="X" rows={2} cols={3} valueAt={valueAt} annotations={new Map([[cellKey(0, 1), '×3']])} />);
+    expect(cell(container, 0, 1).querySelector('.grid-annotation')?.textContent).toBe('×3');
+    expect(container.querySelectorAll('.grid-annotation')).toHaveLength(1);
+  });
+
+  it('hovering a cell calls onCellHover with its coordinates, and leaving the grid calls it with null', async () => {
+    const onCellHover = vi.fn();
+    const user = userEvent.setup();
+    const { container } = render(<Grid label="X" rows={2} cols={3} valueAt={valueAt} onCellHover={onCellHover} />);
+    await user.hover(cell(container, 1, 2));
+    expect(onCellHover).toHaveBeenLastCalledWith({ y: 1, x: 2 });
+    await user.unhover(screen.getByRole('img'));
+    expect(onCellHover).toHaveBeenLastCalledWith(null);
+  });
+
+  it('a tap (click) on a cell calls onCellHover too, for touch screens', () => {
+    const onCellHover = vi.fn();
+    const { container } = render(<Grid label="X" rows={2} cols={3} valueAt={valueAt} onCellHover={onCellHover} />);
+    fireEvent.click(cell(container, 0, 1));
+    expect(onCellHover).toHaveBeenCalledTimes(1);
+    const [hovered] = onCellHover.mock.calls[0] as [{ y: number; x: number }];
+    // Row 0 may come as -0 (from -pad.top); it is the same cell.
+    expect(hovered.y === 0 && hovered.x === 1).toBe(true);
+  });
+
+  it('a grid without onCellHover does not react to hover', async () => {
+    const user = userEvent.setup();
+    const { container } = render(<Grid label="X" rows={1} cols={1} valueAt={() => 1} />);
+    await user.hover(cell(container, 0, 0));
+    expect(container.querySelector('[data-highlight]')).toBeNull();
+  });
+
+  it('colours negative values blue and positive values red, with a near-white zero', () => {
+    const { container } = render(<Grid label="X" rows={1} cols={3} valueAt={(_, x) => [-4, 0, 4][x] ?? 0} />);
+    const rgb = (x: number) => (cell(container, 0, x).querySelector('rect')?.getAttribute('fill') ?? '').match(/\d+/g)?.map(Number) ?? [];
+    const [nr = 0, , nb = 0] = rgb(0);
+    const [pr = 0, , pb = 0] = rgb(2);
+    expect(nb).toBeGreaterThan(nr);
+    expect(pr).toBeGreaterThan(pb);
+    for (const channel of rgb(1)) expect(channel).toBeGreaterThanOrEqual(230);
+  });
+
+  it('shows a colour legend with the scale’s ends, which can be turned off', () => {
+    const { container, rerender } = render(<Grid label="X" rows={1} cols={3} valueAt={(_, x) => [-4, 0, 4][x] ?? 0} />);
+    expect(container.querySelector('.legend')?.textContent).toContain('\u22124');
+    rerender(<Grid label="X" rows={1} cols={3} valueAt={() => 1} showLegend={false} />);
+    expect(container.querySelector('.legend')).toBeNull();
+  });
+
+  it('a padded grid’s caption states the padded size too', () => {
+    const padding: GridPadding = { top: 1, bottom: 1, left: 1, right: 1, valueAt: () => 0 };
+    render(<Grid label="Input X" rows={2} cols={3} valueAt={valueAt} padding={padding} testId="g" />);
+    expect(screen.getByTestId('g').querySelector('figcaption')).toHaveTextContent('Input X 2×3 → 4×5 with padding');
+  });
+
+  it('a source highlight (the real cell a padding cell copies) is marked like the others', () => {
+    const { container } = render(<Grid label="X" rows={1} cols={2} valueAt={() => 1} highlights={new Map([[cellKey(0, 1), 'source' as const]])} />);
+    expect(cell(container, 0, 1)).toHaveAttribute('data-highlight', 'source');
+    expect(container.querySelectorAll('.outline-source')).toHaveLength(1);
+  });
+
+  it('cells no window reads are marked is-unread, struck through, with a legend entry', () => {
+    const { container } = render(<Grid label="X" rows={2} cols={3} valueAt={valueAt} unread={(_, x) => x === 2} />);
+    expect([...container.querySelectorAll('.is-unread')].map((c) => c.getAttribute('data-cell'))).toEqual(['0,2', '1,2']);
+    expect(container.querySelectorAll('.grid-unread line')).toHaveLength(2);
+    expect(container.querySelector('.legend')).toHaveTextContent('never read');
+  });
+
+  it('showValues off (heatmaps) draws the colours without numbers', () => {
+    const { container } = render(<Grid label="X" rows={2} cols={3} valueAt={valueAt} showValues={false} />);
+    expect(container.querySelectorAll('[data-cell] text')).toHaveLength(0);
+    expect(container.querySelectorAll('[data-cell] rect')).toHaveLength(6);
+  });
+
+  it('maxCellPx caps the drawn width of the grid', () => {
+    render(<Grid label="X" rows={2} cols={3} valueAt={valueAt} maxCellPx={10} />);
+    expect(screen.getByRole('img')).toHaveStyle({ maxWidth: '30px' });
+  });
+});
