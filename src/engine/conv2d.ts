@@ -1,6 +1,16 @@
 // conv2d: PyTorch's F.conv2d on [C, H, W] (cross-correlation by default), with padding modes, 'same', groups and flip.
 
-import { checkPaddingMode, convAxis, outputsInsideInput, PADDING_MODES, sourceIndex, type Geometry2d, type PaddingMode } from './geometry.ts';
+import {
+  checkPaddingMode,
+  convAxis,
+  outputsInsideInput,
+  PADDING_MODES,
+  sourceIndex,
+  type AxisGeometry,
+  type Geometry2d,
+  type PaddingMode,
+} from './geometry.ts';
+import { addConv3x3, type OutputRect } from './kernels/conv3x3.ts';
 import { readInteger, readPair, describe, type Pair } from './pair.ts';
 import { assertRank, fromData, formatShape, type Tensor } from './tensor.ts';
 
@@ -194,55 +204,165 @@ export function conv2d(input: Tensor, weight: Tensor, options: Conv2dOptions = {
   return fromData(convolveZeroPadded(source, weight.data, plan, geometry), plan.outputShape);
 }
 
-/** The hot loop: for each weight, one multiply-add sweep over the output rows/columns it touches inside the input. */
+/**
+ * The numbers the inner loops of one conv2d call read, copied out of the geometry record once per call.
+ * (Plain fields of one object shape keep V8's optimised loops valid from call to call.)
+ */
+interface ConvJob {
+  readonly input: Float32Array;
+  readonly output: Float32Array;
+  readonly inW: number;
+  readonly outW: number;
+  readonly kH: number;
+  readonly kW: number;
+  readonly strideY: number;
+  readonly strideX: number;
+  readonly dilationY: number;
+  readonly dilationX: number;
+  readonly padTop: number;
+  readonly padLeft: number;
+  /** Per kernel row (column) k: the outputs [start, end) whose tap k lands inside the input, at [2k, 2k + 1]. */
+  readonly rowRanges: Int32Array;
+  readonly colRanges: Int32Array;
+}
+
+function tapRanges(axis: AxisGeometry): Int32Array {
+  const ranges = new Int32Array(axis.kernel * 2);
+  for (let k = 0; k < axis.kernel; k++) {
+    const [start, end] = outputsInsideInput(axis, k);
+    ranges[k * 2] = start;
+    ranges[k * 2 + 1] = end;
+  }
+  return ranges;
+}
+
+/** The outputs [start, end) along an axis whose every tap lands inside the input. */
+function allTapsInside(axis: AxisGeometry, ranges: Int32Array): [number, number] {
+  let start = 0;
+  let end = axis.output;
+  for (let k = 0; k < axis.kernel; k++) {
+    start = Math.max(start, ranges[k * 2] as number);
+    end = Math.min(end, ranges[k * 2 + 1] as number);
+  }
+  start = Math.min(start, axis.output);
+  return [start, Math.max(start, end)];
+}
+
+/** The (up to four) bands of a plane around an inner rectangle: top, bottom, left, right; empty ones left out. */
+function bandsAround(inner: OutputRect, outH: number, outW: number): OutputRect[] {
+  const bands: OutputRect[] = [
+    { y0: 0, y1: inner.y0, x0: 0, x1: outW },
+    { y0: inner.y1, y1: outH, x0: 0, x1: outW },
+    { y0: inner.y0, y1: inner.y1, x0: 0, x1: inner.x0 },
+    { y0: inner.y0, y1: inner.y1, x0: inner.x1, x1: outW },
+  ];
+  return bands.filter((b) => b.y0 < b.y1 && b.x0 < b.x1);
+}
+
+/** The fast path's condition: a 3×3 kernel at stride 1 and dilation 1 (see kernels/conv3x3.ts). */
+function isConv3x3Stride1({ height, width }: Geometry2d): boolean {
+  return height.kernel === 3 && width.kernel === 3 && height.stride === 1 && width.stride === 1 && height.dilation === 1 && width.dilation === 1;
+}
+
+/** The hot loop: each (output channel, input channel) pair adds one plane; 3×3 kernels take the fast path inside the input. */
 function convolveZeroPadded(input: Float32Array, weights: Float32Array, plan: Conv2dPlan, geometry: Geometry2d): Float32Array {
   const { height, width } = geometry;
-  const outH = height.output;
-  const outW = width.output;
-  const inH = height.input;
-  const inW = width.input;
-  const planeOut = outH * outW;
+  const planeOut = height.output * width.output;
+  const planeIn = height.input * width.input;
   const output = new Float32Array(plan.outChannels * planeOut);
-  const colRanges = new Int32Array(width.kernel * 2);
-  for (let kx = 0; kx < width.kernel; kx++) {
-    const [start, end] = outputsInsideInput(width, kx);
-    colRanges[kx * 2] = start;
-    colRanges[kx * 2 + 1] = end;
-  }
-  const sx = width.stride;
+  const job: ConvJob = {
+    input,
+    output,
+    inW: width.input,
+    outW: width.output,
+    kH: height.kernel,
+    kW: width.kernel,
+    strideY: height.stride,
+    strideX: width.stride,
+    dilationY: height.dilation,
+    dilationX: width.dilation,
+    padTop: height.padBefore,
+    padLeft: width.padBefore,
+    rowRanges: tapRanges(height),
+    colRanges: tapRanges(width),
+  };
+  const fast = isConv3x3Stride1(geometry);
+  const [y0, y1] = allTapsInside(height, job.rowRanges);
+  const [x0, x1] = allTapsInside(width, job.colRanges);
+  const inside: OutputRect = { y0, y1, x0, x1 };
+  // The fast path leaves only the thin border bands, whose windows reach into the padding, to go cell by cell.
+  const border = fast ? bandsAround(inside, height.output, width.output) : [];
+  const whole: OutputRect = { y0: 0, y1: height.output, x0: 0, x1: width.output };
+  const origin = -height.padBefore * width.input - width.padBefore; // input index read by tap (0, 0) of output (0, 0)
+  const kernel = new Float64Array(height.kernel * width.kernel); // the weights of one (output, input) channel pair
   for (let co = 0; co < plan.outChannels; co++) {
     const group = Math.floor(co / plan.outPerGroup);
     const outBase = co * planeOut;
     if (plan.bias) output.fill(plan.bias[co] as number, outBase, outBase + planeOut);
     for (let gi = 0; gi < plan.inPerGroup; gi++) {
-      const inBase = (group * plan.inPerGroup + gi) * inH * inW;
+      const inBase = (group * plan.inPerGroup + gi) * planeIn;
       for (let ky = 0; ky < height.kernel; ky++) {
-        const [oyStart, oyEnd] = outputsInsideInput(height, ky);
-        const rowOffset = ky * height.dilation - height.padBefore;
-        for (let kx = 0; kx < width.kernel; kx++) {
-          const w = weights[weightIndex(plan, co, gi, ky, kx)] as number;
-          if (w === 0) continue;
-          const oxStart = colRanges[kx * 2] as number;
-          const oxEnd = colRanges[kx * 2 + 1] as number;
-          const colOffset = kx * width.dilation - width.padBefore;
-          for (let oy = oyStart; oy < oyEnd; oy++) {
-            const inRow = inBase + (oy * height.stride + rowOffset) * inW + colOffset;
-            const outRow = outBase + oy * outW;
-            if (sx === 1) {
-              for (let ox = oxStart; ox < oxEnd; ox++) {
-                const at = outRow + ox;
-                output[at] = (output[at] as number) + w * (input[inRow + ox] as number);
-              }
-            } else {
-              for (let ox = oxStart; ox < oxEnd; ox++) {
-                const at = outRow + ox;
-                output[at] = (output[at] as number) + w * (input[inRow + ox * sx] as number);
-              }
-            }
+        for (let kx = 0; kx < width.kernel; kx++) kernel[ky * width.kernel + kx] = weights[weightIndex(plan, co, gi, ky, kx)] as number;
+      }
+      if (fast) {
+        addConv3x3(input, inBase + origin, width.input, kernel, output, outBase, width.output, inside);
+        for (const rect of border) addCellByCell(job, kernel, inBase, outBase, rect);
+      } else {
+        addTapByTap(job, kernel, inBase, outBase, whole);
+      }
+    }
+  }
+  return output;
+}
+
+/** The general path: for each weight, one multiply-add sweep over the outputs in `rect` whose tap lands inside the input. */
+function addTapByTap(job: ConvJob, kernel: Float64Array, inBase: number, outBase: number, rect: OutputRect): void {
+  const { input, output, inW, outW, kW, strideY, strideX, rowRanges, colRanges } = job;
+  for (let ky = 0; ky < job.kH; ky++) {
+    const oyStart = Math.max(rowRanges[ky * 2] as number, rect.y0);
+    const oyEnd = Math.min(rowRanges[ky * 2 + 1] as number, rect.y1);
+    const rowOffset = ky * job.dilationY - job.padTop;
+    for (let kx = 0; kx < kW; kx++) {
+      const w = kernel[ky * kW + kx] as number;
+      if (w === 0) continue;
+      const oxStart = Math.max(colRanges[kx * 2] as number, rect.x0);
+      const oxEnd = Math.min(colRanges[kx * 2 + 1] as number, rect.x1);
+      const colOffset = kx * job.dilationX - job.padLeft;
+      for (let oy = oyStart; oy < oyEnd; oy++) {
+        const inRow = inBase + (oy * strideY + rowOffset) * inW + colOffset;
+        const outRow = outBase + oy * outW;
+        if (strideX === 1) {
+          for (let ox = oxStart; ox < oxEnd; ox++) {
+            const at = outRow + ox;
+            output[at] = (output[at] as number) + w * (input[inRow + ox] as number);
+          }
+        } else {
+          for (let ox = oxStart; ox < oxEnd; ox++) {
+            const at = outRow + ox;
+            output[at] = (output[at] as number) + w * (input[inRow + ox * strideX] as number);
           }
         }
       }
     }
   }
-  return output;
+}
+
+/** Border cells: each output in `rect` sums those of its taps that land inside the input, checked one by one. */
+function addCellByCell(job: ConvJob, kernel: Float64Array, inBase: number, outBase: number, rect: OutputRect): void {
+  const { input, output, inW, outW, kH, kW, rowRanges, colRanges } = job;
+  for (let oy = rect.y0; oy < rect.y1; oy++) {
+    for (let ox = rect.x0; ox < rect.x1; ox++) {
+      let sum = 0;
+      for (let ky = 0; ky < kH; ky++) {
+        if (oy < (rowRanges[ky * 2] as number) || oy >= (rowRanges[ky * 2 + 1] as number)) continue;
+        const tapRow = inBase + (oy * job.strideY + ky * job.dilationY - job.padTop) * inW + ox * job.strideX - job.padLeft;
+        for (let kx = 0; kx < kW; kx++) {
+          if (ox < (colRanges[kx * 2] as number) || ox >= (colRanges[kx * 2 + 1] as number)) continue;
+          sum += (kernel[ky * kW + kx] as number) * (input[tapRow + kx * job.dilationX] as number);
+        }
+      }
+      const at = outBase + oy * outW + ox;
+      output[at] = (output[at] as number) + sum;
+    }
+  }
 }

@@ -4,6 +4,7 @@ import { transposedOutputSize, type AxisGeometry, type Geometry2d } from './geom
 import { readPair, type Pair } from './pair.ts';
 import { assertRank, fromData, formatShape, type Tensor } from './tensor.ts';
 import { readBias, readGroups } from './conv2d.ts';
+import { convTransposeStride2, type Stride2Columns } from './kernels/convTransposeStride2.ts';
 
 export interface ConvTranspose2dOptions {
   bias?: ArrayLike<number>;
@@ -38,11 +39,18 @@ export interface ConvTranspose2dPlan {
   readonly outputShape: readonly [number, number, number];
 }
 
-function transposedAxis(op: string, axis: 'height' | 'width', input: number, kernel: number, stride: number, padding: number, outputPadding: number, dilation: number): TransposedAxis {
+function transposedAxis(
+  op: string,
+  axis: 'height' | 'width',
+  input: number,
+  kernel: number,
+  stride: number,
+  padding: number,
+  outputPadding: number,
+  dilation: number,
+): TransposedAxis {
   if (outputPadding >= stride && outputPadding >= dilation) {
-    throw new Error(
-      `${op}: outputPadding ${outputPadding} must be smaller than the stride ${stride} or the dilation ${dilation} along the ${axis}`,
-    );
+    throw new Error(`${op}: outputPadding ${outputPadding} must be smaller than the stride ${stride} or the dilation ${dilation} along the ${axis}`);
   }
   const output = transposedOutputSize(input, kernel, stride, padding, outputPadding, dilation);
   if (output < 1) {
@@ -53,7 +61,11 @@ function transposedAxis(op: string, axis: 'height' | 'width', input: number, ker
   return { axis, input, kernel, stride, padding, outputPadding, dilation, output };
 }
 
-export function planConvTranspose2d(inputShape: readonly number[], weightShape: readonly number[], options: ConvTranspose2dOptions = {}): ConvTranspose2dPlan {
+export function planConvTranspose2d(
+  inputShape: readonly number[],
+  weightShape: readonly number[],
+  options: ConvTranspose2dOptions = {},
+): ConvTranspose2dPlan {
   const op = 'convTranspose2d';
   if (inputShape.length !== 3) throw new Error(`${op}: input must be 3-D [C, H, W], got shape ${formatShape(inputShape)}`);
   if (weightShape.length !== 4) {
@@ -101,23 +113,76 @@ function inputsLandingInside(axis: TransposedAxis, k: number): [number, number] 
   return [start, Math.max(start, end)];
 }
 
+/**
+ * Per output row, the (at most two) kernel rows that land on it and their input rows, from the scatter geometry:
+ * entries [o·4 … o·4 + 3] = k₀, i₀, k₁, i₁ (−1 when absent). Null when some output row receives more than two.
+ */
+function rowTapPairs(axis: TransposedAxis): Int32Array | null {
+  const table = new Int32Array(axis.output * 4).fill(-1);
+  for (let k = 0; k < axis.kernel; k++) {
+    const [start, end] = inputsLandingInside(axis, k);
+    for (let i = start; i < end; i++) {
+      const entry = scatterCoordinate(axis, i, k) * 4;
+      const slot = (table[entry] as number) < 0 ? entry : entry + 2;
+      if ((table[slot] as number) >= 0) return null;
+      table[slot] = k;
+      table[slot + 1] = i;
+    }
+  }
+  return table;
+}
+
+/**
+ * Along a stride-2 axis, input n's tap k lands on output 2n + c (c = scatterCoordinate of input 0), so output
+ * 2n + r (r = c mod 2) reads input n + (r − c)/2 through tap k. Returns that structure when every output reads
+ * only inputs n + lo and n + lo + 1 (true for kernels up to 3 wide at dilation 1), else null.
+ */
+function stride2Columns(axis: TransposedAxis): Stride2Columns | null {
+  if (axis.stride !== 2) return null;
+  const shifts: number[] = [];
+  for (let k = 0; k < axis.kernel; k++) {
+    const c = scatterCoordinate(axis, 0, k);
+    shifts.push((mod2(c) - c) / 2);
+  }
+  const lo = Math.min(...shifts);
+  const kx = new Int32Array(4).fill(-1);
+  for (let k = 0; k < axis.kernel; k++) {
+    const j = (shifts[k] as number) - lo;
+    if (j > 1) return null;
+    kx[mod2(scatterCoordinate(axis, 0, k)) * 2 + j] = k;
+  }
+  return { lo, kx };
+}
+
+function mod2(value: number): number {
+  return ((value % 2) + 2) % 2;
+}
+
 export function convTranspose2d(input: Tensor, weight: Tensor, options: ConvTranspose2dOptions = {}): Tensor {
   assertRank('convTranspose2d', 'input', input, 3, '[C, H, W]');
   assertRank('convTranspose2d', 'weight', weight, 4, '[C_in, C_out/groups, kH, kW]');
   const plan = planConvTranspose2d(input.shape, weight.shape, options);
+  const output = new Float32Array(plan.outChannels * plan.height.output * plan.width.output);
+  // ×2 upsampling with small kernels gathers instead (see kernels/convTransposeStride2.ts).
+  const columns = stride2Columns(plan.width);
+  const rowTaps = columns ? rowTapPairs(plan.height) : null;
+  if (columns && rowTaps) convTransposeStride2(input.data, weight.data, plan, rowTaps, columns, output);
+  else scatterAll(input.data, weight.data, plan, output);
+  return fromData(output, plan.outputShape);
+}
+
+/** The general path: every input cell times every weight, added where it lands, one weight's sweep at a time. */
+function scatterAll(source: Float32Array, weights: Float32Array, plan: ConvTranspose2dPlan, output: Float32Array): void {
   const { height, width } = plan;
   const outH = height.output;
   const outW = width.output;
   const inPlane = height.input * width.input;
   const outPlane = outH * outW;
-  const output = new Float32Array(plan.outChannels * outPlane);
   if (plan.bias) {
     for (let co = 0; co < plan.outChannels; co++) output.fill(plan.bias[co] as number, co * outPlane, (co + 1) * outPlane);
   }
   const kH = height.kernel;
   const kW = width.kernel;
-  const source = input.data;
-  const weights = weight.data;
   for (let ci = 0; ci < plan.inChannels; ci++) {
     const group = Math.floor(ci / plan.inPerGroup);
     const inBase = ci * inPlane;
@@ -134,13 +199,15 @@ export function convTranspose2d(input: Tensor, weight: Tensor, options: ConvTran
           for (let iy = iyStart; iy < iyEnd; iy++) {
             const outRow = outBase + scatterCoordinate(height, iy, ky) * outW + colOffset;
             const inRow = inBase + iy * width.input;
-            for (let ix = ixStart; ix < ixEnd; ix++) { const at = outRow + ix * sx; output[at] = (output[at] as number) + w * (source[inRow + ix] as number); }
+            for (let ix = ixStart; ix < ixEnd; ix++) {
+              const at = outRow + ix * sx;
+              output[at] = (output[at] as number) + w * (source[inRow + ix] as number);
+            }
           }
         }
       }
     }
   }
-  return fromData(output, plan.outputShape);
 }
 
 /**

@@ -59,7 +59,9 @@ export function convAxis(opName: string, params: AxisParams): AxisGeometry {
     throw new Error(`${opName}: kernel ${params.kernel}${dilated} is larger than the padded input ${padded} along the ${axisLabel(params.axis)}`);
   }
   const output = Math.floor((padded - effective) / params.stride) + 1;
-  return { ...params, effectiveKernel: effective, output, overhang: 0 };
+  // An explicit literal, not a spread: every geometry record then shares one hidden class, which keeps V8's hot loops optimised.
+  const { axis, input, kernel, stride, dilation, padBefore, padAfter } = params;
+  return { axis, input, kernel, stride, dilation, padBefore, padAfter, effectiveKernel: effective, output, overhang: 0 };
 }
 
 /**

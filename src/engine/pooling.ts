@@ -3,6 +3,7 @@
 import { axisTapTable, poolAxis, type AxisGeometry, type Geometry2d } from './geometry.ts';
 import { readPair, type Pair } from './pair.ts';
 import { assertRank, formatShape, fromData, type Tensor } from './tensor.ts';
+import { maxPool2x2 } from './kernels/maxPool2x2.ts';
 
 export interface MaxPool2dOptions {
   kernelSize: Pair;
@@ -36,7 +37,12 @@ function readFlag(op: string, name: string, value: unknown, fallback: boolean): 
   return value;
 }
 
-export function planPool2d(op: string, inputShape: readonly number[], options: MaxPool2dOptions & { countIncludePad?: boolean }, allowDilation: boolean): PoolPlan {
+export function planPool2d(
+  op: string,
+  inputShape: readonly number[],
+  options: MaxPool2dOptions & { countIncludePad?: boolean },
+  allowDilation: boolean,
+): PoolPlan {
   if (!options || typeof options !== 'object') throw new Error(`${op}: options with a kernelSize are required`);
   if (inputShape.length !== 3) throw new Error(`${op}: input must be 3-D [C, H, W], got shape ${formatShape(inputShape)}`);
   const [channels, inH, inW] = inputShape as [number, number, number];
@@ -49,8 +55,24 @@ export function planPool2d(op: string, inputShape: readonly number[], options: M
   const dilation = readPair(op, 'dilation', options.dilation, 1, 1);
   const ceilMode = readFlag(op, 'ceilMode', options.ceilMode, false);
   const countIncludePad = readFlag(op, 'countIncludePad', options.countIncludePad, true);
-  const height = poolAxis(op, { axis: 'height', input: inH, kernel: kernel[0], stride: stride[0], dilation: dilation[0], padding: padding[0], ceilMode });
-  const width = poolAxis(op, { axis: 'width', input: inW, kernel: kernel[1], stride: stride[1], dilation: dilation[1], padding: padding[1], ceilMode });
+  const height = poolAxis(op, {
+    axis: 'height',
+    input: inH,
+    kernel: kernel[0],
+    stride: stride[0],
+    dilation: dilation[0],
+    padding: padding[0],
+    ceilMode,
+  });
+  const width = poolAxis(op, {
+    axis: 'width',
+    input: inW,
+    kernel: kernel[1],
+    stride: stride[1],
+    dilation: dilation[1],
+    padding: padding[1],
+    ceilMode,
+  });
   return { geometry: { height, width }, channels, ceilMode, countIncludePad, outputShape: [channels, height.output, width.output] };
 }
 
@@ -125,9 +147,20 @@ export function avgDivisor(plan: PoolPlan, oy: number, ox: number): number {
   return plan.countIncludePad ? rows.spanWithPad * cols.spanWithPad : (rows.end - rows.start) * (cols.end - cols.start);
 }
 
+/** The fast path's condition: 2×2 windows, no dilation, and every window inside the input (see kernels/maxPool2x2.ts). */
+function is2x2Inside({ height, width }: Geometry2d): boolean {
+  const inside = (axis: AxisGeometry) => axis.kernel === 2 && axis.dilation === 1 && axis.padBefore === 0 && axis.overhang === 0;
+  return inside(height) && inside(width);
+}
+
 export function maxPool2d(input: Tensor, options: MaxPool2dOptions): Tensor {
   assertRank('maxPool2d', 'input', input, 3, '[C, H, W]');
   const plan = planMaxPool2d(input.shape, options);
+  const { height, width } = plan.geometry;
+  if (is2x2Inside(plan.geometry)) {
+    const values = maxPool2x2(input.data, plan.channels, height.input, width.input, height.output, width.output, height.stride, width.stride);
+    return fromData(values, plan.outputShape);
+  }
   return fromData(maxPoolArgmax(input.data, plan).values, plan.outputShape);
 }
 
@@ -176,7 +209,10 @@ export function maxPool2dBackward(gradOutput: Tensor, input: Tensor, options: Ma
   for (let c = 0; c < plan.channels; c++) {
     for (let o = 0; o < outPlane; o++) {
       const target = argmax[c * outPlane + o] as number;
-      if (target >= 0) { const at = c * inPlane + target; gradInput[at] = (gradInput[at] as number) + (grad.data[c * outPlane + o] as number); }
+      if (target >= 0) {
+        const at = c * inPlane + target;
+        gradInput[at] = (gradInput[at] as number) + (grad.data[c * outPlane + o] as number);
+      }
     }
   }
   return fromData(gradInput, input.shape);
@@ -198,7 +234,10 @@ export function avgPool2dBackward(gradOutput: Tensor, input: Tensor, options: Av
         const cols = avgWindow(width, ox);
         const share = (grad.data[c * outPlane + oy * width.output + ox] as number) / avgDivisor(plan, oy, ox);
         for (let iy = rows.start; iy < rows.end; iy++) {
-          for (let ix = cols.start; ix < cols.end; ix++) { const at = c * inPlane + iy * width.input + ix; gradInput[at] = (gradInput[at] as number) + share; }
+          for (let ix = cols.start; ix < cols.end; ix++) {
+            const at = c * inPlane + iy * width.input + ix;
+            gradInput[at] = (gradInput[at] as number) + share;
+          }
         }
       }
     }

@@ -149,7 +149,7 @@ describe('a crashing panel', () => {
     act(() => useAppStore.setState((s) => ({ configs: { ...s.configs, basics: { ...s.configs.basics, input: [[1]] } } })));
     await screen.findByRole('alert');
     await user.click(screen.getByRole('link', { name: /^Padding/ }));
-    expect(screen.getByRole('heading', { level: 1, name: 'Padding is coming soon' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Padding' })).toBeInTheDocument();
     expect(screen.queryByRole('alert')).toBeNull();
   });
 });

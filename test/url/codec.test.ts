@@ -1,6 +1,6 @@
 // The URL codec: every field round-trips, defaults stay out, and no string (arbitrary, mutated or hostile) throws or yields an invalid view.
 import fc from 'fast-check';
-import { PANEL_IDS, type PanelId } from '../../src/app/panels.ts';
+import { PANEL_IDS, PANEL_SPECS, isBuilt, type PanelId } from '../../src/app/panels.ts';
 import { BASICS_DEFAULTS, BASICS_LIMITS, EDGE_INPUT, type BasicsConfig } from '../../src/panels/basics/basicsConfig.ts';
 import {
   APP_KEYS,
@@ -23,6 +23,11 @@ function basicsView(patch: Partial<BasicsConfig> = {}, view: Partial<ViewState> 
   return { ...defaultView(), config: { ...BASICS_DEFAULTS, ...patch }, ...view };
 }
 
+/** The decoded Basics config (links without p= open Basics). */
+function basicsOf(view: ViewState): BasicsConfig | null {
+  return view.panel === 'basics' ? (view.config as BasicsConfig) : null;
+}
+
 function keysOf(ignored: readonly IgnoredField[]): string[] {
   return ignored.map((field) => field.key);
 }
@@ -41,8 +46,14 @@ function expectValidView(view: ViewState): void {
   expect(Number.isInteger(view.step)).toBe(true);
   expect(view.step).toBeGreaterThanOrEqual(0);
   expect(view.step).toBeLessThanOrEqual(MAX_STEP);
-  if (view.panel !== 'basics') {
+  if (!isBuilt(view.panel)) {
     expect(view.config).toBeNull();
+    return;
+  }
+  if (view.panel !== 'basics') {
+    // Padding, Stride and Dilation: a configuration the engine can run.
+    expect(view.config).not.toBeNull();
+    expect(PANEL_SPECS[view.panel].problems(view.config as never)).toEqual([]);
     return;
   }
   const config = view.config as BasicsConfig;
@@ -83,7 +94,7 @@ describe('round trips', () => {
   });
 
   it.each(PANEL_IDS.filter((id) => id !== 'basics'))('the panel %s round-trips through p', (panel: PanelId) => {
-    const view: ViewState = { ...defaultView(), panel, config: null };
+    const view: ViewState = { ...defaultView(), panel, config: isBuilt(panel) ? PANEL_SPECS[panel].defaults : null };
     expect(encodeView(view)).toBe(`?v=1&p=${panel}`);
     expect(roundTrip(view)).toEqual(view);
   });
@@ -194,11 +205,11 @@ describe('round trips', () => {
   it('a link percent-encoded by another tool (%2C, %3B) decodes the same', () => {
     const { view, ignored } = decodeView('?v=1&x=1%2C2%3B3%2C4&k=1%2C0');
     expect(ignored).toEqual([]);
-    expect(view.config?.input).toEqual([
+    expect(basicsOf(view)?.input).toEqual([
       [1, 2],
       [3, 4],
     ]);
-    expect(view.config?.kernel).toEqual([[1, 0]]);
+    expect(basicsOf(view)?.kernel).toEqual([[1, 0]]);
   });
 
   it('a round trip through a real URL object keeps the view', () => {
@@ -280,7 +291,7 @@ describe('bad and hostile links', () => {
     const base = '?v=1&b=2&z=';
     const fits = base + 'a'.repeat(MAX_QUERY_LENGTH - base.length);
     expect(fits.length).toBe(MAX_QUERY_LENGTH);
-    expect(decodeView(fits).view.config?.bias).toBe(2);
+    expect(basicsOf(decodeView(fits).view)?.bias).toBe(2);
     const over = `${fits}a`;
     expect(decodeView(over)).toEqual({ view: defaultView(), ignored: [{ key: '?', reason: 'too-long' }] });
   });
@@ -293,13 +304,13 @@ describe('bad and hostile links', () => {
   it('a link without a version is read as the current version, without a notice', () => {
     const { view, ignored } = decodeView('?b=3');
     expect(ignored).toEqual([]);
-    expect(view.config?.bias).toBe(3);
+    expect(basicsOf(view)?.bias).toBe(3);
   });
 
   it('unknown keys are left alone and not listed', () => {
     const { view, ignored } = decodeView('?v=1&utm_source=mail&%3Cscript%3E=1&b=2');
     expect(ignored).toEqual([]);
-    expect(view.config?.bias).toBe(2);
+    expect(basicsOf(view)?.bias).toBe(2);
   });
 
   it('only the bad fields fall back; the good ones of the same link are kept', () => {
@@ -321,8 +332,8 @@ describe('bad and hostile links', () => {
   it('a kernel larger than the input is a conflict: the kernel falls back and is reported', () => {
     const { view, ignored } = decodeView('?v=1&x=1,2,3;4,5,6;7,8,9&k=1,1,1,1;1,1,1,1');
     expect(ignored).toEqual([{ key: 'k', reason: 'conflict' }]);
-    expect(view.config?.kernel).toEqual(BASICS_DEFAULTS.kernel);
-    expect(view.config?.input).toEqual([
+    expect(basicsOf(view)?.kernel).toEqual(BASICS_DEFAULTS.kernel);
+    expect(basicsOf(view)?.input).toEqual([
       [1, 2, 3],
       [4, 5, 6],
       [7, 8, 9],
@@ -344,12 +355,12 @@ describe('bad and hostile links', () => {
 
   it('-0 as a bias or matrix value decodes to plain 0', () => {
     const { view } = decodeView('?v=1&b=-0&x=-0,1;2,3&k=1');
-    expect(Object.is(view.config?.bias, 0)).toBe(true);
-    expect(Object.is(view.config?.input[0]?.[0], 0)).toBe(true);
+    expect(Object.is(basicsOf(view)?.bias, 0)).toBe(true);
+    expect(Object.is(basicsOf(view)?.input[0]?.[0], 0)).toBe(true);
   });
 
   it('decimals beyond 4 places are rounded to 4', () => {
-    expect(decodeView('?v=1&b=0.123456').view.config?.bias).toBe(0.1235);
+    expect(basicsOf(decodeView('?v=1&b=0.123456').view)?.bias).toBe(0.1235);
   });
 });
 
@@ -420,10 +431,11 @@ describe('property: no link throws or yields an invalid view', () => {
     expectKept('pm', (raw('pm') === '1') === view.presentation && (raw('pm') === '1' || raw('pm') === '0'));
     // "-0" is the step 0 written oddly; it may be read as 0 without a notice.
     expectKept('s', /^-?\d+$/.test(raw('s')) && Number(raw('s')) === view.step);
-    if (view.panel === 'basics' && view.config) {
-      expectKept('flip', (raw('flip') === '1' || raw('flip') === '0') && (raw('flip') === '1') === view.config.flip);
+    const basics = basicsOf(view);
+    if (basics) {
+      expectKept('flip', (raw('flip') === '1' || raw('flip') === '0') && (raw('flip') === '1') === basics.flip);
       const bias = Number(raw('b'));
-      expectKept('b', raw('b').trim() !== '' && Number.isFinite(bias) && Math.abs(bias - view.config.bias) < 1e-4);
+      expectKept('b', raw('b').trim() !== '' && Number.isFinite(bias) && Math.abs(bias - basics.bias) < 1e-4);
     }
   }
 

@@ -1,0 +1,82 @@
+// The Padding panel: per-side padding, the valid/same/full presets, padding modes, and the output-size formula with the numbers.
+
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { convOutputSizeGeneral, convOutputSizeNotes, type AxisGeometry } from '../../engine/index.ts';
+import { useAppStore, type HistoryIntent } from '../../state/store.ts';
+import { usePanelT } from '../../i18n/panelMessages.ts';
+import { ConvStage } from '../../ui/ConvStage.tsx';
+import { Formula } from '../../ui/Formula.tsx';
+import { PresetSelect } from '../../ui/PresetSelect.tsx';
+import type { ConvLabConfig } from '../convLab/convLabConfig.ts';
+import { convLabTrace } from '../convLab/convLabTrace.ts';
+import { DilationControl, PaddingControls, PaddingModeControl, SizeControls, StrideControl } from '../convLab/ConvLabControls.tsx';
+import { CONV_LAB_MESSAGES } from '../convLab/messages.ts';
+import { PADDING_PRESETS } from './paddingConfig.ts';
+import { PADDING_MESSAGES } from './messages.ts';
+
+function axisTex(symbol: string, axis: AxisGeometry) {
+  return `${symbol} = ${convOutputSizeGeneral(axis).tex}`;
+}
+
+export default function PaddingPanel() {
+  const t = usePanelT(PADDING_MESSAGES);
+  const lt = usePanelT(CONV_LAB_MESSAGES);
+  const { config, updateConfig } = useAppStore(useShallow((s) => ({ config: s.configs.padding, updateConfig: s.updateConfig })));
+  const update = (patch: Partial<ConvLabConfig>, intent: HistoryIntent = 'push') => updateConfig('padding', patch, intent);
+  const trace = useMemo(() => convLabTrace(config), [config]);
+  const { height, width } = trace.plan.geometry;
+  const notesH = convOutputSizeNotes(height);
+  const notesW = convOutputSizeNotes(width);
+  const dilated = height.dilation > 1 || width.dilation > 1;
+  const evenKernels = [height, width].filter((axis) => axis.kernel % 2 === 0 && axis.padBefore !== axis.padAfter);
+
+  return (
+    <article className="panel" aria-labelledby="padding-title">
+      <header className="panel-header">
+        <h1 id="padding-title">{t('title')}</h1>
+        <p className="secondary">{t('intro')}</p>
+      </header>
+      <div className="panel-layout">
+        <div className="stage">
+          <ConvStage trace={trace}>
+            <p className="note secondary">{config.paddingMode === 'zeros' ? t('zerosNote') : t('modeNote', { mode: config.paddingMode })}</p>
+            {evenKernels.length > 0 && <p className="note">{t('evenKernel', { k: `${height.kernel}×${width.kernel}` })}</p>}
+          </ConvStage>
+          <section className="formulas" aria-label={lt('outputSize')}>
+            <div className="formula-row">
+              <span className="formula-label">{t('general')}</span>
+              <Formula tex={axisTex('h_{out}', height)} />
+              <Formula tex={axisTex('w_{out}', width)} />
+            </div>
+            <div className="formula-row">
+              <span className="formula-label">{dilated ? t('notesFormDilated') : t('notesForm')}</span>
+              {notesH && <Formula tex={`h_{out} = ${notesH.tex}`} />}
+              {notesW && <Formula tex={`w_{out} = ${notesW.tex}`} />}
+              {(!notesH || !notesW) && <span className="secondary">{t('notesNotApplicable')}</span>}
+            </div>
+          </section>
+        </div>
+        <aside className="controls-column" aria-label={lt('settings')}>
+          <PresetSelect
+            label={lt('presets')}
+            presets={PADDING_PRESETS.map((preset) => ({
+              id: preset.id,
+              label: t(`preset.${preset.id}` as Parameters<typeof t>[0]),
+              config: preset.config,
+            }))}
+            current={config}
+            onSelect={(preset) => update(preset)}
+          />
+          <PaddingControls config={config} update={update} />
+          <PaddingModeControl config={config} update={update} />
+          <div className="secondary-controls panel-controls">
+            <StrideControl config={config} update={update} />
+            <DilationControl config={config} update={update} />
+            <SizeControls config={config} update={update} />
+          </div>
+        </aside>
+      </div>
+    </article>
+  );
+}
