@@ -1,6 +1,6 @@
 // Max and average pooling, forward and backward, with PyTorch's padding, ceil-mode and divisor rules.
 
-import { axisTapTable, poolAxis, type AxisGeometry, type Geometry2d } from './geometry.ts';
+import { allPaddingWindowError, axisTapTable, poolAxis, type AxisGeometry, type Geometry2d } from './geometry.ts';
 import { readPair, type Pair } from './pair.ts';
 import { assertRank, formatShape, fromData, type Tensor } from './tensor.ts';
 import { maxPool2x2 } from './kernels/maxPool2x2.ts';
@@ -88,7 +88,7 @@ export function planAvgPool2d(inputShape: readonly number[], options: AvgPool2dO
  * For every output cell, the flat in-plane index of the first maximal cell of its window (row-major window order);
  * padding cells are never candidates. Forward and backward share it.
  */
-export function maxPoolArgmax(data: Float32Array, plan: PoolPlan): { values: Float32Array; argmax: Int32Array } {
+export function maxPoolArgmax(data: Float32Array, plan: PoolPlan, opName = 'maxPool2d'): { values: Float32Array; argmax: Int32Array } {
   const { height, width } = plan.geometry;
   const rows = axisTapTable(height);
   const cols = axisTapTable(width);
@@ -120,9 +120,7 @@ export function maxPoolArgmax(data: Float32Array, plan: PoolPlan): { values: Flo
         }
         if (bestIndex < 0) {
           // PyTorch returns −∞ here; the engine never returns a non-finite value, so it says why instead.
-          throw new Error(
-            `maxPool2d: window (${oy}, ${ox}) lies entirely in the padding (dilation ${height.dilation}×${width.dilation}, padding ${height.padBefore}×${width.padBefore}); it has no input cell to take the maximum of`,
-          );
+          throw allPaddingWindowError(opName, oy, ox, plan.geometry);
         }
         const o = c * outPlane + oy * width.output + ox;
         values[o] = best;
@@ -202,7 +200,7 @@ export function maxPool2dBackward(gradOutput: Tensor, input: Tensor, options: Ma
   assertRank('maxPool2dBackward', 'input', input, 3, '[C, H, W]');
   const plan = planPool2d('maxPool2dBackward', input.shape, options, true);
   const grad = checkGradOutput('maxPool2dBackward', gradOutput, plan);
-  const { argmax } = maxPoolArgmax(input.data, plan);
+  const { argmax } = maxPoolArgmax(input.data, plan, 'maxPool2dBackward');
   const inPlane = plan.geometry.height.input * plan.geometry.width.input;
   const outPlane = plan.geometry.height.output * plan.geometry.width.output;
   const gradInput = new Float32Array(input.data.length);
