@@ -3,7 +3,8 @@
 import { Suspense, useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { PANEL_COMPONENTS, PANEL_IDS, PANEL_TITLES, isBuilt, type PanelId } from './panels.ts';
-import { selectLanguage, useAppStore } from '../state/store.ts';
+import { selectLanguage, selectView, useAppStore } from '../state/store.ts';
+import { encodeView } from '../url/codec.ts';
 import { useT } from '../i18n/useT.ts';
 import { useUrlSync } from '../url/useUrlSync.ts';
 import { PanelErrorBoundary } from '../ui/ErrorBoundary.tsx';
@@ -33,7 +34,9 @@ function CopyLinkButton() {
   }, [status]);
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(window.location.href);
+      // Built from the store, not the address bar: the address bar trails a fast change by up to the replace throttle.
+      const link = `${window.location.origin}${window.location.pathname}${encodeView(selectView(useAppStore.getState()))}`;
+      await navigator.clipboard.writeText(link);
       setStatus('copied');
     } catch {
       setStatus('failed');

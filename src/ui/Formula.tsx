@@ -40,7 +40,10 @@ function FormulaImpl({ tex, display = true, label, className }: FormulaProps) {
     );
   }
   // The HTML comes from KaTeX with trust off, over TeX that our own formatters build from numbers.
-  return <span className={classes} aria-label={label} role={label ? 'math' : undefined} dangerouslySetInnerHTML={{ __html: html }} />;
+  // tabIndex: a long formula scrolls sideways on a phone, and a scrolling region must be reachable by keyboard.
+  return (
+    <span className={classes} aria-label={label} role={label ? 'math' : undefined} tabIndex={0} dangerouslySetInnerHTML={{ __html: html }} />
+  );
 }
 
 export const Formula = memo(FormulaImpl);

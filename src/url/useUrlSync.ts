@@ -34,7 +34,13 @@ export function useUrlSync(): void {
       if (restoring) return;
       const url = encodeView(selectView(state));
       if (url === encodeView(selectView(previous))) return;
-      if (url === window.location.search) return;
+      if (url === window.location.search) {
+        // Back where the address bar already is (a quick → then ←): a pending write would now be wrong.
+        if (pending) clearTimeout(pending);
+        pending = null;
+        pendingUrl = null;
+        return;
+      }
       const now = Date.now();
       const stepOnly = state.step !== previous.step && state.configs === previous.configs && state.panel === previous.panel;
       const push = state.historyIntent === 'push' || (!stepOnly && now - lastWrite > NEW_GESTURE_MS);

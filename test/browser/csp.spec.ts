@@ -1,0 +1,71 @@
+// The built app ships a Content-Security-Policy meta that forbids inline and foreign script, and works under it:
+// no CSP violation while it is used, and an injected inline script really is refused.
+
+import { test, expect, openApp } from './fixtures.ts';
+
+test('the built index.html has a strict Content-Security-Policy meta', async ({ request }) => {
+  const html = await (await request.get('/')).text();
+  const match = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html);
+  expect(match, 'CSP meta in the built index.html').not.toBeNull();
+  const directives = new Map(
+    match![1]!
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .filter((words) => words[0])
+      .map((words) => [words[0]!, words.slice(1)]),
+  );
+  const script = directives.get('script-src') ?? directives.get('default-src');
+  expect(script).toBeDefined();
+  expect(script).not.toContain("'unsafe-inline'");
+  expect(script).not.toContain("'unsafe-eval'");
+  expect(script).not.toContain('*');
+  expect(directives.get('object-src')).toEqual(["'none'"]);
+  // The meta comes before any script, so it covers all of them.
+  expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<script'));
+  // No inline script in the built page.
+  expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/i);
+});
+
+test('using the app raises no CSP violation', async ({ page }) => {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __csp: string[] }).__csp = seen;
+    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+  });
+  await openApp(page, '?v=1');
+  await expect(page.locator('meta[http-equiv=Content-Security-Policy]')).toHaveCount(1);
+  // Exercise every part: KaTeX (fonts, inline styles), stepping, playback, presets, editor, language, presentation, panels.
+  await page.getByLabel('Speed').selectOption('4');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.getByTestId('step-count')).toHaveText('Step 4 of 4');
+  await page.getByLabel('Presets').selectOption('blur');
+  await page.getByLabel('True convolution (kernel flipped)').check();
+  await page.getByRole('button', { name: 'Edit values: K' }).click();
+  await page.getByTestId('kernel-editor').locator('textarea').fill('1 -1\n-1 1');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await page.getByRole('button', { name: 'Random: X' }).click();
+  await page.getByTestId('grid-output').locator('[data-cell="0,0"]').hover();
+  await page.getByRole('button', { name: '中文' }).click();
+  await page.getByRole('button', { name: '演示模式' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: '池化' }).click();
+  await page.getByRole('button', { name: '打开“基础”' }).click();
+  await expect(page.locator('.katex').first()).toBeVisible();
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+});
+
+test('the CSP is in force: an injected inline script does not run', async ({ page, problems }) => {
+  problems.allow(/Content Security Policy/);
+  await openApp(page, '?v=1');
+  const outcome = await page.evaluate(async () => {
+    const violations: string[] = [];
+    document.addEventListener('securitypolicyviolation', (event) => violations.push(event.violatedDirective));
+    const script = document.createElement('script');
+    script.textContent = 'window.__inlineRan = true;';
+    document.body.appendChild(script);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return { ran: (window as unknown as { __inlineRan?: boolean }).__inlineRan ?? false, violations };
+  });
+  expect(outcome.ran).toBe(false);
+  expect(outcome.violations.some((directive) => directive.startsWith('script-src'))).toBe(true);
+});

@@ -1,0 +1,111 @@
+// Screenshots of Basics at phone, laptop and projector sizes, normal and presentation mode, English and Chinese, saved to
+// test/artifacts/screenshots/ (look at them), and no horizontal page scroll at any size, on any panel.
+
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { test, expect, openApp, PANEL_IDS } from './fixtures.ts';
+
+const SCREENSHOT_DIR = fileURLToPath(new URL('../artifacts/screenshots', import.meta.url));
+const SIZES = [
+  { name: 'phone', width: 390, height: 844 },
+  { name: 'laptop', width: 1280, height: 800 },
+  { name: 'projector', width: 1920, height: 1080 },
+] as const;
+
+/** Widest content of the page: must fit the viewport, so nothing needs scrolling sideways. */
+async function expectNoHorizontalScroll(page: Page, width: number): Promise<void> {
+  const measured = await page.evaluate(() => ({
+    document: document.documentElement.scrollWidth,
+    body: document.body.scrollWidth,
+    widest: [...document.querySelectorAll('body *')]
+      .map((element) => ({ element, right: element.getBoundingClientRect().right }))
+      .filter(({ right }) => right > window.innerWidth + 1)
+      .slice(0, 5)
+      .map(({ element, right }) => `${element.tagName.toLowerCase()}.${element.getAttribute('class') ?? ''} right=${Math.round(right)}`),
+  }));
+  expect(measured.document, `page wider than ${width}px; overflowing: ${measured.widest.join('; ')}`).toBeLessThanOrEqual(width);
+  expect(measured.body, `body wider than ${width}px; overflowing: ${measured.widest.join('; ')}`).toBeLessThanOrEqual(width);
+}
+
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await expect(page.locator('.katex').first()).toBeVisible();
+}
+
+test.beforeAll(() => {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+});
+
+for (const size of SIZES) {
+  for (const presentation of [false, true]) {
+    for (const lang of ['en', 'zh'] as const) {
+      const name = `basics-${size.width}x${size.height}-${presentation ? 'presentation' : 'normal'}-${lang}`;
+      test(`screenshot ${name}`, async ({ page }) => {
+        await page.setViewportSize({ width: size.width, height: size.height });
+        await openApp(page, `?v=1&lang=${lang}&s=1${presentation ? '&pm=1' : ''}`);
+        await settle(page);
+        await expectNoHorizontalScroll(page, size.width);
+        await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: true });
+        // The grids and the narration are on screen without scrolling sideways, and in presentation mode without hovering.
+        await expect(page.getByTestId('narration')).toBeInViewport();
+        await expect(page.getByTestId('grid-input')).toBeVisible();
+      });
+    }
+  }
+}
+
+test.describe('on a touch phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  for (const presentation of [false, true]) {
+    test(`the largest Basics configuration fits${presentation ? ' in presentation mode' : ''}`, async ({ page }) => {
+      const input = Array.from({ length: 10 }, (_, r) => Array.from({ length: 10 }, (_, c) => ((r * 7 + c * 3) % 19) - 9).join(',')).join(';');
+      const kernel = Array.from({ length: 5 }, (_, r) => Array.from({ length: 5 }, (_, c) => (r === c ? -12.5 : 0.25)).join(',')).join(';');
+      await openApp(page, `?v=1&x=${input}&k=${kernel}&b=-0.5${presentation ? '&pm=1' : ''}`);
+      await settle(page);
+      await expect(page.getByTestId('link-notice')).toHaveCount(0);
+      await expectNoHorizontalScroll(page, 390);
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/basics-390x844-largest${presentation ? '-presentation' : ''}.png`, fullPage: true });
+    });
+
+    test(`the edge preset fits${presentation ? ' in presentation mode' : ''}`, async ({ page }) => {
+      await openApp(page, `?v=1${presentation ? '&pm=1' : ''}`);
+      await page.getByLabel('Presets').selectOption('edge');
+      await settle(page);
+      await expectNoHorizontalScroll(page, 390);
+    });
+  }
+
+  test('tapping an output cell lights up the cells it used', async ({ page }) => {
+    await openApp(page, '?v=1');
+    await page.getByTestId('grid-output').locator('[data-cell="1,1"]').tap();
+    await expect(page.getByTestId('grid-input').locator('[data-highlight=linked]')).toHaveCount(4);
+    await expect(page.getByTestId('grid-input').locator('[data-cell="2,2"]')).toHaveAttribute('data-highlight', 'linked');
+  });
+});
+
+for (const size of SIZES) {
+  test(`no horizontal scroll on any panel at ${size.width}×${size.height}, both modes`, async ({ page }) => {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    for (const panel of PANEL_IDS) {
+      for (const pm of ['', '&pm=1']) {
+        await openApp(page, `?v=1&p=${panel}${pm}&lang=zh`);
+        await expectNoHorizontalScroll(page, size.width);
+      }
+    }
+  });
+}
+
+test('presentation mode at 1280×720: the grids are large and the secondary text is hidden', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page, '?v=1');
+  const normalCell = await page.getByTestId('grid-input').locator('svg').boundingBox();
+  await openApp(page, '?v=1&pm=1');
+  await settle(page);
+  const bigCell = await page.getByTestId('grid-input').locator('svg').boundingBox();
+  expect(bigCell!.width).toBeGreaterThan(normalCell!.width);
+  await expect(page.locator('.brand-tagline')).toBeHidden();
+  await expectNoHorizontalScroll(page, 1280);
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/basics-1280x720-presentation-en.png` });
+});
