@@ -55,6 +55,26 @@ for (const size of SIZES) {
   }
 }
 
+// Every other panel: each size, once in English and once in presentation mode in Chinese (placeholders of unbuilt panels included).
+for (const panel of PANEL_IDS.filter((id) => id !== 'basics')) {
+  for (const size of SIZES) {
+    for (const [presentation, lang] of [
+      [false, 'en'],
+      [true, 'zh'],
+    ] as const) {
+      const name = `${panel}-${size.width}x${size.height}-${presentation ? 'presentation' : 'normal'}-${lang}`;
+      test(`screenshot ${name}`, async ({ page }) => {
+        await page.setViewportSize({ width: size.width, height: size.height });
+        await openApp(page, `?v=1&p=${panel}&lang=${lang}&s=1${presentation ? '&pm=1' : ''}`);
+        await expect(page.locator('article.panel, .coming-soon').first()).toBeVisible();
+        await page.evaluate(() => document.fonts.ready.then(() => undefined));
+        await expectNoHorizontalScroll(page, size.width);
+        await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: true });
+      });
+    }
+  }
+}
+
 test.describe('on a touch phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
