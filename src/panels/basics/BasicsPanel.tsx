@@ -75,7 +75,6 @@ export default function BasicsPanel() {
   const definitionTex = config.flip
     ? 's(r,c) = \\sum_{i}\\sum_{j} x(r+i,\\,c+j)\\,w(k_h-1-i,\\,k_w-1-j)' + (config.bias !== 0 ? ' + b' : '')
     : 's(r,c) = \\sum_{i}\\sum_{j} x(r+i,\\,c+j)\\,w(i,j)' + (config.bias !== 0 ? ' + b' : '');
-  const sizeTex = `h_{out} = ${convOutputSizeValid(height).tex},\\quad w_{out} = ${convOutputSizeValid(width).tex}`;
 
   return (
     <article className="panel basics-panel" aria-labelledby="basics-title">
@@ -100,7 +99,8 @@ export default function BasicsPanel() {
             </div>
             <div className="formula-row">
               <span className="formula-label">{t('basics.sizeFormula')}</span>
-              <Formula tex={sizeTex} />
+              <Formula tex={`h_{out} = ${convOutputSizeValid(height).tex}`} />
+              <Formula tex={`w_{out} = ${convOutputSizeValid(width).tex}`} />
             </div>
           </section>
         </div>
