@@ -2,33 +2,21 @@
 
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { conv2dTrace, convCost, convOutputSizeValid, denseParameters, productSumTex, tensor, type ConvTrace } from '../../engine/index.ts';
+import { conv2dTrace, convCost, convOutputSizeValid, denseParameters, productSumTex, type ConvTrace } from '../../engine/index.ts';
 import { useAppStore } from '../../state/store.ts';
 import { useT } from '../../i18n/useT.ts';
 import { ConvStage } from '../../ui/ConvStage.tsx';
 import { PresetSelect } from '../../ui/PresetSelect.tsx';
+import { PanelFrame } from '../../ui/PanelFrame.tsx';
+import { matrixTensor, resizeMatrix } from '../../ui/matrix.ts';
 import { Formula } from '../../ui/Formula.tsx';
 import { NumberControl, PairControl } from '../../ui/NumberControl.tsx';
 import { MatrixEditor } from '../../ui/MatrixEditor.tsx';
 import { clampStep } from '../../engine/index.ts';
-import type { Matrix } from '../../url/fields.ts';
 import { BASICS_LIMITS, BASICS_PRESETS, type BasicsConfig } from './basicsConfig.ts';
 
-function flatten(matrix: Matrix): number[] {
-  return matrix.flatMap((row) => [...row]);
-}
-
-/** Resizes a matrix, keeping the values that still fit and filling new cells with 0. */
-export function resizeMatrix(matrix: Matrix, rows: number, cols: number): Matrix {
-  return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => matrix[r]?.[c] ?? 0));
-}
-
 export function basicsTrace(config: BasicsConfig): ConvTrace {
-  const inH = config.input.length;
-  const inW = config.input[0]?.length ?? 0;
-  const kH = config.kernel.length;
-  const kW = config.kernel[0]?.length ?? 0;
-  return conv2dTrace(tensor(flatten(config.input), [1, inH, inW]), tensor(flatten(config.kernel), [1, 1, kH, kW]), {
+  return conv2dTrace(matrixTensor(config.input, [1]), matrixTensor(config.kernel, [1, 1]), {
     flip: config.flip,
     bias: [config.bias],
   });
@@ -77,34 +65,14 @@ export default function BasicsPanel() {
     : 's(r,c) = \\sum_{i}\\sum_{j} x(r+i,\\,c+j)\\,w(i,j)' + (config.bias !== 0 ? ' + b' : '');
 
   return (
-    <article className="panel basics-panel" aria-labelledby="basics-title">
-      <header className="panel-header">
-        <h1 id="basics-title">{t('basics.title')}</h1>
-        <p className="secondary">{t('basics.intro')}</p>
-      </header>
-
-      <div className="panel-layout">
-        <div className="stage">
-          <ConvStage trace={trace} operator={config.flip ? '∗' : '⋆'} kernelLabel={config.flip ? t('grid.kernelFlipped') : t('grid.kernel')} />
-          {config.flip && <p className="note">{t('basics.flipNote')}</p>}
-
-          <section className="formulas" aria-label={t('basics.sumFormula')}>
-            <h2 className="visually-hidden">{t('basics.sumFormula')}</h2>
-            <div className="formula-row">
-              <span className="formula-label">{t('basics.sumFormula')}</span>
-              <Formula tex={definitionTex} />
-            </div>
-            <div className="formula-row formula-current">
-              <Formula tex={sumTex} />
-            </div>
-            <div className="formula-row">
-              <span className="formula-label">{t('basics.sizeFormula')}</span>
-              <Formula tex={`h_{out} = ${convOutputSizeValid(height).tex}`} />
-              <Formula tex={`w_{out} = ${convOutputSizeValid(width).tex}`} />
-            </div>
-          </section>
-        </div>
-        <aside className="controls-column" aria-label={t('basics.controls')}>
+    <PanelFrame
+      id="basics"
+      title={t('basics.title')}
+      intro={t('basics.intro')}
+      controlsLabel={t('basics.controls')}
+      after={<WhyConvolution config={config} outH={height.output} outW={width.output} />}
+      controls={
+        <>
           <div className="panel-controls">
             <fieldset className="toggle-group">
               <legend>{t('basics.operation')}</legend>
@@ -177,10 +145,27 @@ export default function BasicsPanel() {
               testId="kernel-editor"
             />
           </div>
-        </aside>
-      </div>
+        </>
+      }
+    >
+      <ConvStage trace={trace} operator={config.flip ? '∗' : '⋆'} kernelLabel={config.flip ? t('grid.kernelFlipped') : t('grid.kernel')} />
+      {config.flip && <p className="note">{t('basics.flipNote')}</p>}
 
-      <WhyConvolution config={config} outH={height.output} outW={width.output} />
-    </article>
+      <section className="formulas" aria-label={t('basics.sumFormula')}>
+        <h2 className="visually-hidden">{t('basics.sumFormula')}</h2>
+        <div className="formula-row">
+          <span className="formula-label">{t('basics.sumFormula')}</span>
+          <Formula tex={definitionTex} />
+        </div>
+        <div className="formula-row formula-current">
+          <Formula tex={sumTex} />
+        </div>
+        <div className="formula-row">
+          <span className="formula-label">{t('basics.sizeFormula')}</span>
+          <Formula tex={`h_{out} = ${convOutputSizeValid(height).tex}`} />
+          <Formula tex={`w_{out} = ${convOutputSizeValid(width).tex}`} />
+        </div>
+      </section>
+    </PanelFrame>
   );
 }

@@ -7,7 +7,7 @@ import { MatrixEditor } from '../../ui/MatrixEditor.tsx';
 import { NumberControl, PairControl } from '../../ui/NumberControl.tsx';
 import type { HistoryIntent } from '../../state/store.ts';
 import { CONV_LAB_LIMITS, patternInput, patternKernel, type ConvLabConfig } from './convLabConfig.ts';
-import { resizeMatrix } from './convLabTrace.ts';
+import { resizeMatrix } from '../../ui/matrix.ts';
 import { CONV_LAB_MESSAGES } from './messages.ts';
 
 export interface ConvLabControlsProps {

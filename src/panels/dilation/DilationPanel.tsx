@@ -6,6 +6,7 @@ import { convOutputSizeGeneral, effectiveKernelFormula, receptiveField } from '.
 import { useAppStore, type HistoryIntent } from '../../state/store.ts';
 import { usePanelT } from '../../i18n/panelMessages.ts';
 import { ConvStage } from '../../ui/ConvStage.tsx';
+import { PanelFrame } from '../../ui/PanelFrame.tsx';
 import { Formula } from '../../ui/Formula.tsx';
 import { Grid } from '../../ui/Grid.tsx';
 import { NumberControl } from '../../ui/NumberControl.tsx';
@@ -103,41 +104,13 @@ export default function DilationPanel() {
   const isHole = (y: number, x: number) => y % height.dilation !== 0 || x % width.dilation !== 0;
 
   return (
-    <article className="panel" aria-labelledby="dilation-title">
-      <header className="panel-header">
-        <h1 id="dilation-title">{t('title')}</h1>
-        <p className="secondary">{t('intro')}</p>
-      </header>
-      <div className="panel-layout">
-        <div className="stage">
-          <ConvStage trace={trace} showUnread>
-            <div className="grids">
-              <Grid
-                label={t('spread')}
-                rows={height.effectiveKernel}
-                cols={width.effectiveKernel}
-                valueAt={spreadAt}
-                pending={isHole}
-                testId="grid-spread"
-              />
-            </div>
-            <p className="secondary">{t('spreadNote', { count: height.kernel * width.kernel })}</p>
-          </ConvStage>
-          <section className="formulas" aria-label={t('effective')}>
-            <div className="formula-row">
-              <span className="formula-label">{t('effective')}</span>
-              <Formula tex={`k'_h = ${effectiveKernelFormula(height.kernel, height.dilation).tex}`} />
-              <Formula tex={`k'_w = ${effectiveKernelFormula(width.kernel, width.dilation).tex}`} />
-            </div>
-            <div className="formula-row">
-              <span className="formula-label">{lt('outputSize')}</span>
-              <Formula tex={`h_{out} = ${convOutputSizeGeneral(height).tex}`} />
-              <Formula tex={`w_{out} = ${convOutputSizeGeneral(width).tex}`} />
-            </div>
-          </section>
-          <GriddingView stack={config.stack} update={update} />
-        </div>
-        <aside className="controls-column" aria-label={lt('settings')}>
+    <PanelFrame
+      id="dilation"
+      title={t('title')}
+      intro={t('intro')}
+      controlsLabel={lt('settings')}
+      controls={
+        <>
           <PresetSelect
             label={lt('presets')}
             presets={DILATION_PRESETS.map((preset) => ({
@@ -154,8 +127,35 @@ export default function DilationPanel() {
             <StrideControl config={config} update={update} />
             <SizeControls config={config} update={update} />
           </div>
-        </aside>
-      </div>
-    </article>
+        </>
+      }
+    >
+      <ConvStage trace={trace} showUnread>
+        <div className="grids">
+          <Grid
+            label={t('spread')}
+            rows={height.effectiveKernel}
+            cols={width.effectiveKernel}
+            valueAt={spreadAt}
+            pending={isHole}
+            testId="grid-spread"
+          />
+        </div>
+        <p className="secondary">{t('spreadNote', { count: height.kernel * width.kernel })}</p>
+      </ConvStage>
+      <section className="formulas" aria-label={t('effective')}>
+        <div className="formula-row">
+          <span className="formula-label">{t('effective')}</span>
+          <Formula tex={`k'_h = ${effectiveKernelFormula(height.kernel, height.dilation).tex}`} />
+          <Formula tex={`k'_w = ${effectiveKernelFormula(width.kernel, width.dilation).tex}`} />
+        </div>
+        <div className="formula-row">
+          <span className="formula-label">{lt('outputSize')}</span>
+          <Formula tex={`h_{out} = ${convOutputSizeGeneral(height).tex}`} />
+          <Formula tex={`w_{out} = ${convOutputSizeGeneral(width).tex}`} />
+        </div>
+      </section>
+      <GriddingView stack={config.stack} update={update} />
+    </PanelFrame>
   );
 }

@@ -6,6 +6,7 @@ import { convOutputSizeGeneral, convOutputSizeNotes, type AxisGeometry } from '.
 import { useAppStore, type HistoryIntent } from '../../state/store.ts';
 import { usePanelT } from '../../i18n/panelMessages.ts';
 import { ConvStage } from '../../ui/ConvStage.tsx';
+import { PanelFrame } from '../../ui/PanelFrame.tsx';
 import { Formula } from '../../ui/Formula.tsx';
 import { PresetSelect } from '../../ui/PresetSelect.tsx';
 import type { ConvLabConfig } from '../convLab/convLabConfig.ts';
@@ -32,32 +33,13 @@ export default function PaddingPanel() {
   const evenKernels = [height, width].filter((axis) => axis.kernel % 2 === 0 && axis.padBefore !== axis.padAfter);
 
   return (
-    <article className="panel" aria-labelledby="padding-title">
-      <header className="panel-header">
-        <h1 id="padding-title">{t('title')}</h1>
-        <p className="secondary">{t('intro')}</p>
-      </header>
-      <div className="panel-layout">
-        <div className="stage">
-          <ConvStage trace={trace}>
-            <p className="note secondary">{config.paddingMode === 'zeros' ? t('zerosNote') : t('modeNote', { mode: config.paddingMode })}</p>
-            {evenKernels.length > 0 && <p className="note">{t('evenKernel', { k: `${height.kernel}×${width.kernel}` })}</p>}
-          </ConvStage>
-          <section className="formulas" aria-label={lt('outputSize')}>
-            <div className="formula-row">
-              <span className="formula-label">{t('general')}</span>
-              <Formula tex={axisTex('h_{out}', height)} />
-              <Formula tex={axisTex('w_{out}', width)} />
-            </div>
-            <div className="formula-row">
-              <span className="formula-label">{dilated ? t('notesFormDilated') : t('notesForm')}</span>
-              {notesH && <Formula tex={`h_{out} = ${notesH.tex}`} />}
-              {notesW && <Formula tex={`w_{out} = ${notesW.tex}`} />}
-              {(!notesH || !notesW) && <span className="secondary">{t('notesNotApplicable')}</span>}
-            </div>
-          </section>
-        </div>
-        <aside className="controls-column" aria-label={lt('settings')}>
+    <PanelFrame
+      id="padding"
+      title={t('title')}
+      intro={t('intro')}
+      controlsLabel={lt('settings')}
+      controls={
+        <>
           <PresetSelect
             label={lt('presets')}
             presets={PADDING_PRESETS.map((preset) => ({
@@ -75,8 +57,26 @@ export default function PaddingPanel() {
             <DilationControl config={config} update={update} />
             <SizeControls config={config} update={update} />
           </div>
-        </aside>
-      </div>
-    </article>
+        </>
+      }
+    >
+      <ConvStage trace={trace}>
+        <p className="note secondary">{config.paddingMode === 'zeros' ? t('zerosNote') : t('modeNote', { mode: config.paddingMode })}</p>
+        {evenKernels.length > 0 && <p className="note">{t('evenKernel', { k: `${height.kernel}×${width.kernel}` })}</p>}
+      </ConvStage>
+      <section className="formulas" aria-label={lt('outputSize')}>
+        <div className="formula-row">
+          <span className="formula-label">{t('general')}</span>
+          <Formula tex={axisTex('h_{out}', height)} />
+          <Formula tex={axisTex('w_{out}', width)} />
+        </div>
+        <div className="formula-row">
+          <span className="formula-label">{dilated ? t('notesFormDilated') : t('notesForm')}</span>
+          {notesH && <Formula tex={`h_{out} = ${notesH.tex}`} />}
+          {notesW && <Formula tex={`w_{out} = ${notesW.tex}`} />}
+          {(!notesH || !notesW) && <span className="secondary">{t('notesNotApplicable')}</span>}
+        </div>
+      </section>
+    </PanelFrame>
   );
 }

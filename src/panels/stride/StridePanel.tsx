@@ -6,6 +6,7 @@ import { axisCoverage, convOutputSizeGeneral, convOutputSizeNotes, convOutputSiz
 import { useAppStore, type HistoryIntent } from '../../state/store.ts';
 import { usePanelT } from '../../i18n/panelMessages.ts';
 import { ConvStage } from '../../ui/ConvStage.tsx';
+import { PanelFrame } from '../../ui/PanelFrame.tsx';
 import { Formula } from '../../ui/Formula.tsx';
 import { PairControl } from '../../ui/NumberControl.tsx';
 import { PresetSelect } from '../../ui/PresetSelect.tsx';
@@ -30,32 +31,13 @@ export default function StridePanel() {
   const max = CONV_LAB_LIMITS.padding;
 
   return (
-    <article className="panel" aria-labelledby="stride-title">
-      <header className="panel-header">
-        <h1 id="stride-title">{t('title')}</h1>
-        <p className="secondary">{t('intro')}</p>
-      </header>
-      <div className="panel-layout">
-        <div className="stage">
-          <ConvStage trace={trace} showUnread>
-            <p className="note">{unread ? t('unreadNote') : t('allRead')}</p>
-            <p className="secondary">{t('visited', { rows: height.output, cols: width.output })}</p>
-          </ConvStage>
-          <section className="formulas" aria-label={lt('outputSize')}>
-            <div className="formula-row">
-              <span className="formula-label">{t('perSide')}</span>
-              <Formula tex={`h_{out} = ${notesH.tex}`} />
-              <Formula tex={`w_{out} = ${notesW.tex}`} />
-            </div>
-            <div className="formula-row">
-              <span className="formula-label">{t('totalPadding')}</span>
-              <Formula tex={`h_{out} = ${convOutputSizeTotalPadding(height, { showFloor: true }).tex}`} />
-              <Formula tex={`w_{out} = ${convOutputSizeTotalPadding(width, { showFloor: true }).tex}`} />
-            </div>
-            <p className="secondary">{t('notationNote')}</p>
-          </section>
-        </div>
-        <aside className="controls-column" aria-label={lt('settings')}>
+    <PanelFrame
+      id="stride"
+      title={t('title')}
+      intro={t('intro')}
+      controlsLabel={lt('settings')}
+      controls={
+        <>
           <PresetSelect
             label={lt('presets')}
             presets={STRIDE_PRESETS.map((preset) => ({
@@ -78,8 +60,26 @@ export default function StridePanel() {
           <div className="secondary-controls panel-controls">
             <SizeControls config={config} update={update} />
           </div>
-        </aside>
-      </div>
-    </article>
+        </>
+      }
+    >
+      <ConvStage trace={trace} showUnread>
+        <p className="note">{unread ? t('unreadNote') : t('allRead')}</p>
+        <p className="secondary">{t('visited', { rows: height.output, cols: width.output })}</p>
+      </ConvStage>
+      <section className="formulas" aria-label={lt('outputSize')}>
+        <div className="formula-row">
+          <span className="formula-label">{t('perSide')}</span>
+          <Formula tex={`h_{out} = ${notesH.tex}`} />
+          <Formula tex={`w_{out} = ${notesW.tex}`} />
+        </div>
+        <div className="formula-row">
+          <span className="formula-label">{t('totalPadding')}</span>
+          <Formula tex={`h_{out} = ${convOutputSizeTotalPadding(height, { showFloor: true }).tex}`} />
+          <Formula tex={`w_{out} = ${convOutputSizeTotalPadding(width, { showFloor: true }).tex}`} />
+        </div>
+        <p className="secondary">{t('notationNote')}</p>
+      </section>
+    </PanelFrame>
   );
 }
