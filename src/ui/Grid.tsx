@@ -21,6 +21,31 @@ export interface GridPadding {
   right: number;
   /** Value shown in a padding cell: 0, or the copied value under reflect/replicate/circular padding. */
   valueAt(y: number, x: number): number;
+  /** Text shown in a padding cell instead of its value (e.g. "−∞" for max pooling, where padding is never a candidate). */
+  label?(y: number, x: number): string;
+}
+
+/** Extra cells past the bottom/right padding (pooling's ceil mode): drawn as dotted outlines that hold no value. */
+export interface GridOverhang {
+  bottom: number;
+  right: number;
+}
+
+/** A block of cells outlined over the grid, rows [top, bottom) × columns [left, right) in input coordinates (e.g. an adaptive-pooling bin). */
+export interface GridRegion {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  /** 0 and 1 alternate colour and inset, so overlapping blocks stay apart; 'selected' is drawn bold; 'dropped' dashed (a window that is not computed). */
+  tone: 0 | 1 | 'selected' | 'dropped';
+}
+
+/** Cells that are zeros inserted between real input cells (transposed convolution), drawn apart from data and padding. */
+export interface GridInserted {
+  at(y: number, x: number): boolean;
+  /** The legend's words for them, e.g. "inserted zero". */
+  label: string;
 }
 
 export interface GridProps {
@@ -46,6 +71,9 @@ export interface GridProps {
   maxCellPx?: number;
   /** Draw the numbers in the cells (off for large heatmaps, where colour carries the value). */
   showValues?: boolean;
+  inserted?: GridInserted;
+  overhang?: GridOverhang;
+  regions?: readonly GridRegion[];
 }
 
 const HIGHLIGHT_COLORS: Record<HighlightKind, string> = {
@@ -56,6 +84,14 @@ const HIGHLIGHT_COLORS: Record<HighlightKind, string> = {
 };
 
 const NO_PADDING: GridPadding = { top: 0, bottom: 0, left: 0, right: 0, valueAt: () => 0 };
+const NO_OVERHANG: GridOverhang = { bottom: 0, right: 0 };
+
+const REGION_STYLES: Record<GridRegion['tone'], { stroke: string; inset: number; width: number; dash?: string }> = {
+  0: { stroke: COLORS.linked, inset: 3, width: 2.5 },
+  1: { stroke: COLORS.output, inset: 6.5, width: 2.5 },
+  selected: { stroke: COLORS.window, inset: 1.5, width: 4 },
+  dropped: { stroke: COLORS.unread, inset: 3, width: 3, dash: '7 5' },
+};
 
 function GridImpl({
   label,
@@ -73,38 +109,51 @@ function GridImpl({
   showLegend = true,
   showValues = true,
   maxCellPx,
+  inserted,
+  overhang,
+  regions,
 }: GridProps) {
   const t = useT();
   const patternId = useId().replace(/:/g, '');
   const pad = padding ?? NO_PADDING;
-  const totalRows = rows + pad.top + pad.bottom;
-  const totalCols = cols + pad.left + pad.right;
+  const over = overhang ?? NO_OVERHANG;
+  const paddedRows = rows + pad.top + pad.bottom;
+  const paddedCols = cols + pad.left + pad.right;
+  const totalRows = paddedRows + over.bottom;
+  const totalCols = paddedCols + over.right;
 
   const cells = useMemo(() => {
-    const list: { y: number; x: number; value: number; isPadding: boolean }[] = [];
+    const list: { y: number; x: number; value: number; isPadding: boolean; isInserted: boolean; isOverhang: boolean }[] = [];
     // 0 − p rather than −p: a −0 row would leak into hover coordinates.
-    for (let y = 0 - pad.top; y < rows + pad.bottom; y++) {
-      for (let x = 0 - pad.left; x < cols + pad.right; x++) {
-        const isPadding = y < 0 || y >= rows || x < 0 || x >= cols;
-        list.push({ y, x, isPadding, value: isPadding ? pad.valueAt(y, x) : valueAt(y, x) });
+    for (let y = 0 - pad.top; y < rows + pad.bottom + over.bottom; y++) {
+      for (let x = 0 - pad.left; x < cols + pad.right + over.right; x++) {
+        const isOverhang = y >= rows + pad.bottom || x >= cols + pad.right;
+        const isPadding = !isOverhang && (y < 0 || y >= rows || x < 0 || x >= cols);
+        const isInserted = !isPadding && !isOverhang && inserted?.at(y, x) === true;
+        const value = isOverhang ? 0 : isPadding ? pad.valueAt(y, x) : valueAt(y, x);
+        list.push({ y, x, isPadding, isInserted, isOverhang, value });
       }
     }
     return list;
-  }, [rows, cols, pad, valueAt]);
+  }, [rows, cols, pad, over.bottom, over.right, valueAt, inserted]);
 
-  const maxAbs = scaleMax ?? maxAbsOf(cells.filter((c) => !c.isPadding).map((c) => c.value));
+  const maxAbs = scaleMax ?? maxAbsOf(cells.filter((c) => !c.isPadding && !c.isOverhang).map((c) => c.value));
   const color = useMemo(() => divergingScale(maxAbs), [maxAbs]);
   const size = CELL_SIZE;
   const width = totalCols * size;
   const height = totalRows * size;
 
+  // Grids in a row share its width in proportion to their columns (so their cells come out the same size), up to
+  // the full cell size; below a readable minimum they wrap onto the next line. The SVG fills the figure.
+  const fullWidth = maxCellPx ? `${totalCols * maxCellPx}px` : `calc(${totalCols} * var(--cell-size))`;
+  const figureStyle = { flex: `${totalCols} 1 0px`, maxWidth: `min(100%, ${fullWidth})`, minWidth: `min(100%, ${totalCols * 20}px)` };
   return (
-    <figure className="grid-figure" data-testid={testId}>
+    <figure className="grid-figure" data-testid={testId} style={figureStyle}>
       <figcaption className="grid-caption">
         {label}{' '}
         <span className="grid-shape">
           {rows}×{cols}
-          {totalRows > rows || totalCols > cols ? ` ${t('grid.padded', { rows: totalRows, cols: totalCols })}` : ''}
+          {paddedRows > rows || paddedCols > cols ? ` ${t('grid.padded', { rows: paddedRows, cols: paddedCols })}` : ''}
         </span>
       </figcaption>
       <svg
@@ -112,7 +161,6 @@ function GridImpl({
         role="img"
         aria-label={`${label}, ${rows}×${cols}`}
         viewBox={`-2 -2 ${width + 4} ${height + 4}`}
-        style={{ maxWidth: maxCellPx ? `${totalCols * maxCellPx}px` : `calc(${totalCols} * var(--cell-size))` }}
         onPointerLeave={() => onCellHover?.(null)}
       >
         <defs>
@@ -120,20 +168,27 @@ function GridImpl({
             <rect width="6" height="6" fill={COLORS.paddingFill} />
             <line x1="0" y1="0" x2="0" y2="6" stroke="#d5d9e2" strokeWidth="2" />
           </pattern>
+          {inserted && (
+            <pattern id={`${patternId}-ins`} width="8" height="8" patternUnits="userSpaceOnUse">
+              <rect width="8" height="8" fill={COLORS.insertedFill} />
+              <circle cx="4" cy="4" r="1.2" fill={COLORS.insertedDot} />
+            </pattern>
+          )}
         </defs>
-        {cells.map(({ y, x, value, isPadding }) => {
+        {cells.map(({ y, x, value, isPadding, isInserted, isOverhang }) => {
           const key = cellKey(y, x);
           const px = (x + pad.left) * size;
           const py = (y + pad.top) * size;
-          const isPending = !isPadding && pending?.(y, x) === true;
+          const isPending = !isPadding && !isOverhang && pending?.(y, x) === true;
           const highlight = highlights?.get(key);
-          const light = !isPadding && !isPending && needsLightText(value, maxAbs);
-          const text = isPending || !showValues ? '' : formatNumber(value);
+          const light = !isPadding && !isInserted && !isOverhang && !isPending && needsLightText(value, maxAbs);
+          const muted = isPadding || isInserted;
+          const text = isOverhang || isPending || !showValues ? '' : isPadding && pad.label ? pad.label(y, x) : formatNumber(value);
           const fontSize = text.length > 4 ? size * 0.26 : size * 0.36;
           return (
             <g
               key={key}
-              className={`grid-cell${isPadding ? ' is-padding' : ''}${highlight ? ` is-${highlight}` : ''}${unread?.(y, x) ? ' is-unread' : ''}`}
+              className={`grid-cell${isPadding ? ' is-padding' : ''}${isInserted ? ' is-inserted' : ''}${isOverhang ? ' is-overhang' : ''}${highlight ? ` is-${highlight}` : ''}${unread?.(y, x) ? ' is-unread' : ''}`}
               data-cell={key}
               data-highlight={highlight ?? undefined}
               onPointerEnter={onCellHover ? () => onCellHover({ y, x }) : undefined}
@@ -144,10 +199,18 @@ function GridImpl({
                 y={py}
                 width={size}
                 height={size}
-                fill={isPadding ? `url(#${patternId})` : isPending ? COLORS.pendingFill : color(value)}
-                stroke={COLORS.grid}
+                fill={
+                  isPadding
+                    ? `url(#${patternId})`
+                    : isInserted
+                      ? `url(#${patternId}-ins)`
+                      : isPending || isOverhang
+                        ? COLORS.pendingFill
+                        : color(value)
+                }
+                stroke={isInserted ? COLORS.insertedDot : isOverhang ? COLORS.paddingText : COLORS.grid}
                 strokeWidth={1}
-                strokeDasharray={isPadding ? '4 3' : undefined}
+                strokeDasharray={isPadding ? '4 3' : isInserted ? '1 3' : isOverhang ? '2 4' : undefined}
               />
               {text && (
                 <text
@@ -156,13 +219,13 @@ function GridImpl({
                   dominantBaseline="central"
                   textAnchor="middle"
                   fontSize={fontSize}
-                  fill={isPadding ? COLORS.paddingText : light ? COLORS.textOnDark : COLORS.text}
-                  fontStyle={isPadding ? 'italic' : undefined}
+                  fill={muted ? COLORS.paddingText : light ? COLORS.textOnDark : COLORS.text}
+                  fontStyle={muted ? 'italic' : undefined}
                 >
                   {text}
                 </text>
               )}
-              {unread?.(y, x) === true && (
+              {!isOverhang && unread?.(y, x) === true && (
                 <g className="grid-unread" pointerEvents="none">
                   <rect x={px} y={py} width={size} height={size} fill="#ffffff" opacity={0.55} />
                   <line x1={px + 4} y1={py + size - 4} x2={px + size - 4} y2={py + 4} stroke={COLORS.unread} strokeWidth={2.5} />
@@ -204,12 +267,32 @@ function GridImpl({
               />
             );
           })}
+        {regions?.map((region, index) => {
+          const style = REGION_STYLES[region.tone];
+          return (
+            <rect
+              key={`r${index}`}
+              className={`grid-region region-${region.tone}`}
+              x={(region.left + pad.left) * size + style.inset}
+              y={(region.top + pad.top) * size + style.inset}
+              width={Math.max((region.right - region.left) * size - 2 * style.inset, 0)}
+              height={Math.max((region.bottom - region.top) * size - 2 * style.inset, 0)}
+              rx={4}
+              fill="none"
+              stroke={style.stroke}
+              strokeWidth={style.width}
+              strokeDasharray={style.dash}
+              pointerEvents="none"
+            />
+          );
+        })}
       </svg>
       {showLegend && (
         <ColorLegend
           maxAbs={maxAbs}
-          hasPadding={totalRows > rows || totalCols > cols}
+          hasPadding={paddedRows > rows || paddedCols > cols}
           hasUnread={unread !== undefined && cells.some((c) => unread(c.y, c.x))}
+          insertedLabel={inserted && cells.some((c) => c.isInserted) ? inserted.label : undefined}
         />
       )}
     </figure>
