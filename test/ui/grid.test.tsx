@@ -171,8 +171,10 @@ describe('Grid', () => {
     expect(container.querySelectorAll('[data-cell] rect')).toHaveLength(6);
   });
 
-  it('maxCellPx caps the drawn width of the grid', () => {
-    render(<Grid label="X" rows={2} cols={3} valueAt={valueAt} maxCellPx={10} />);
-    expect(screen.getByRole('img')).toHaveStyle({ maxWidth: '30px' });
+  it('maxCellPx caps the drawn width of the grid, and the grid grows in proportion to its columns', () => {
+    render(<Grid label="X" rows={2} cols={3} valueAt={valueAt} maxCellPx={10} testId="capped" />);
+    const figure = screen.getByTestId('capped');
+    expect(figure.style.maxWidth).toBe('min(100%, 30px)');
+    expect(figure.style.flexGrow).toBe('3');
   });
 });
