@@ -4,7 +4,18 @@ import { divergingScale } from './theme.ts';
 import { formatNumber } from './formatNumber.ts';
 import { useT } from '../i18n/useT.ts';
 
-export function ColorLegend({ maxAbs, hasPadding, hasUnread = false }: { maxAbs: number; hasPadding: boolean; hasUnread?: boolean }) {
+export function ColorLegend({
+  maxAbs,
+  hasPadding,
+  hasUnread = false,
+  insertedLabel,
+}: {
+  maxAbs: number;
+  hasPadding: boolean;
+  hasUnread?: boolean;
+  /** Words for the inserted-zero swatch; no swatch when absent. */
+  insertedLabel?: string;
+}) {
   const t = useT();
   const color = divergingScale(maxAbs);
   const extent = maxAbs || 1;
@@ -17,6 +28,11 @@ export function ColorLegend({ maxAbs, hasPadding, hasUnread = false }: { maxAbs:
       {hasPadding && (
         <span className="legend-padding">
           <span className="legend-swatch" aria-hidden="true" /> {t('legend.padding')}
+        </span>
+      )}
+      {insertedLabel && (
+        <span className="legend-padding">
+          <span className="legend-swatch legend-inserted" aria-hidden="true" /> {insertedLabel}
         </span>
       )}
       {hasUnread && (

@@ -14,6 +14,9 @@ export const COLORS = {
   grid: '#5b6475',
   paddingFill: '#eef0f4',
   paddingText: '#5b6475',
+  /** Zeros inserted between input cells (transposed convolution): pale amber with dots, unlike padding's grey hatching. */
+  insertedFill: '#fdf1d6',
+  insertedDot: '#d9a441',
   pendingFill: '#ffffff',
   text: '#111827',
   textOnDark: '#ffffff',
@@ -41,3 +44,6 @@ export function maxAbsOf(values: Iterable<number>): number {
   for (const v of values) if (Math.abs(v) > max) max = Math.abs(v);
   return max;
 }
+
+/** Categorical colours for groups of channels (grouped convolution), dark enough to read as lines on white. */
+export const GROUP_COLORS: readonly string[] = ['#1f77b4', '#c2410c', '#2e7d32', '#7b2ff7', '#8c564b', '#c2185b', '#00838f', '#5b6475'];
