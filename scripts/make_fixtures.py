@@ -19,6 +19,7 @@ PyTorch module / functional that defines the semantics:
   avgPool2d          torch.nn.functional.avg_pool2d
   *Backward          autograd through the pooling, gradient w.r.t. the input
   adaptive*Pool2d    torch.nn.functional.adaptive_{avg,max}_pool2d
+  conv3d             torch.nn.functional.conv3d on an unbatched [C, D, H, W] volume
 errors.json holds argument combinations on which PyTorch raises; the generator checks
 that it really does.
 """
@@ -862,6 +863,47 @@ def make_curriculum():
     return cases
 
 
+# ---------------------------------------------------------------- conv3d
+
+def make_conv3d():
+    """F.conv3d on unbatched [C, D, H, W] volumes: per-axis stride, padding and dilation, with and without bias."""
+    rng = np.random.default_rng(20261124)
+    cases = []
+    # The shape view's example: a 4×5×5 volume and a 3×3×3 kernel of ones.
+    vol = np.arange(100, dtype=np.float64).reshape(1, 4, 5, 5) % 7
+    w = np.ones((1, 1, 3, 3, 3))
+    y = F.conv3d(tt(vol), tt(w))
+    cases.append({"name": "#000 in 1×4×5×5 k 3×3×3 of ones cout 1", "op": "conv3d", "input": tjson(vol), "weight": tjson(w),
+                  "options": {}, "expected": ejson(y)})
+    while len(cases) < 40:
+        c_in, c_out = int(rng.integers(1, 3)), int(rng.integers(1, 3))
+        size = [int(rng.integers(1, 6)) for _ in range(3)]
+        kernel = [int(rng.integers(1, 4)) for _ in range(3)]
+        stride = [int(rng.integers(1, 3)) for _ in range(3)]
+        padding = [int(rng.integers(0, 2)) for _ in range(3)]
+        dilation = [int(rng.choice([1, 1, 2])) for _ in range(3)]
+        if any(d * (k - 1) + 1 > n + 2 * p for d, k, n, p in zip(dilation, kernel, size, padding)):
+            continue
+        x = rand_dec(rng, [c_in] + size)
+        wt = rand_dec(rng, [c_out, c_in] + kernel)
+        opts = {}
+        if stride != [1, 1, 1]:
+            opts["stride"] = stride[0] if len(set(stride)) == 1 else stride
+        if padding != [0, 0, 0]:
+            opts["padding"] = padding[0] if len(set(padding)) == 1 else padding
+        if dilation != [1, 1, 1]:
+            opts["dilation"] = dilation[0] if len(set(dilation)) == 1 else dilation
+        b = None
+        if rng.random() < 0.5:
+            opts["bias"] = f32(rand_dec(rng, (c_out,)))
+            b = tt(opts["bias"])
+        y = F.conv3d(tt(x), tt(wt), b, tuple(stride), tuple(padding), tuple(dilation))
+        name = "#%03d in %s k %s cout %d s %s p %s d %s%s" % (len(cases), shape_txt(x.shape), shape_txt(kernel), c_out, stride, padding,
+                                                            dilation, " bias" if b is not None else "")
+        cases.append({"name": name, "op": "conv3d", "input": tjson(x), "weight": tjson(wt), "options": opts, "expected": ejson(y)})
+    return cases
+
+
 # ---------------------------------------------------------------- main
 
 def main():
@@ -876,6 +918,7 @@ def main():
     write("adaptive_pool2d.json", make_adaptive())
     write("errors.json", make_errors())
     write("curriculum.json", make_curriculum())
+    write("conv3d.json", make_conv3d())
 
 
 if __name__ == "__main__":

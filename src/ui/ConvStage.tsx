@@ -4,7 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { useAppStore } from '../state/store.ts';
 import { useT } from '../i18n/useT.ts';
 import { axisCoverage, clampStep, outputsReading, sourceIndex, tapTables, type ConvFrame, type ConvTrace } from '../engine/index.ts';
-import { Grid, cellKey, type HighlightKind } from './Grid.tsx';
+import { Grid, cellKey, type GridInserted, type HighlightKind } from './Grid.tsx';
 import { StepPlayer } from './StepPlayer.tsx';
 import { Narration } from './Narration.tsx';
 import { formatFactor, formatNumber } from './formatNumber.ts';
@@ -87,13 +87,40 @@ export interface ConvStageProps {
   showUnread?: boolean;
   /** Extra content under the grids (a note, a legend). */
   children?: ReactNode;
+  /** Captions of the input and output grids (default "Input X" and "Output Y"). */
+  inputLabel?: string;
+  outputLabel?: string;
+  /** Input cells that are inserted zeros (the transposed convolution's zero-insertion), drawn apart from real cells and padding. */
+  inputInserted?: GridInserted;
+  /**
+   * False when the panel shows one shared player for several views: no player here, and the sum is plain text
+   * (the panel's own narration is the live one). Default true.
+   */
+  showPlayer?: boolean;
+  /** Shows this step instead of the player's (e.g. the finished output while the shared player steps another view). */
+  step?: number;
+  /** A cell linked as if hovered, while the pointer is on no grid (e.g. the cell another view is at). */
+  focus?: StageHover;
 }
 
-export function ConvStage({ trace, operator = '⋆', kernelLabel, showUnread = false, children }: ConvStageProps) {
+export function ConvStage({
+  trace,
+  operator = '⋆',
+  kernelLabel,
+  showUnread = false,
+  children,
+  inputLabel,
+  outputLabel,
+  inputInserted,
+  showPlayer = true,
+  step: stepOverride,
+  focus = null,
+}: ConvStageProps) {
   const t = useT();
   const rawStep = useAppStore((s) => s.step);
-  const [hover, setHover] = useState<StageHover>(null);
-  const step = clampStep(rawStep, trace.length);
+  const [pointerHover, setHover] = useState<StageHover>(null);
+  const hover = pointerHover ?? focus;
+  const step = clampStep(stepOverride ?? rawStep, trace.length);
   const frame = trace.frame(step);
   const { height, width } = trace.plan.geometry;
   const kH = height.kernel;
@@ -117,11 +144,17 @@ export function ConvStage({ trace, operator = '⋆', kernelLabel, showUnread = f
 
   return (
     <div className="conv-stage">
-      <StepPlayer length={trace.length} />
-      <Narration text={narration} />
+      {showPlayer ? (
+        <>
+          <StepPlayer length={trace.length} />
+          <Narration text={narration} />
+        </>
+      ) : (
+        !focus && <p className="stage-sum">{narration}</p>
+      )}
       <div className="grids" onPointerLeave={() => setHover(null)}>
         <Grid
-          label={t('grid.input')}
+          label={inputLabel ?? t('grid.input')}
           rows={height.input}
           cols={width.input}
           valueAt={(y, x) => inputValueAt(trace, y, x)}
@@ -135,6 +168,7 @@ export function ConvStage({ trace, operator = '⋆', kernelLabel, showUnread = f
           highlights={highlights.input}
           annotations={annotations}
           unread={unread}
+          inserted={inputInserted}
           onCellHover={(cell) => setHover(cell ? { grid: 'input', ...cell } : null)}
           testId="grid-input"
         />
@@ -146,7 +180,7 @@ export function ConvStage({ trace, operator = '⋆', kernelLabel, showUnread = f
           =
         </span>
         <Grid
-          label={t('grid.output')}
+          label={outputLabel ?? t('grid.output')}
           rows={height.output}
           cols={width.output}
           valueAt={(y, x) => output[y * width.output + x] ?? 0}

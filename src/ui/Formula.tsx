@@ -41,9 +41,7 @@ function FormulaImpl({ tex, display = true, label, className }: FormulaProps) {
   }
   // The HTML comes from KaTeX with trust off, over TeX that our own formatters build from numbers.
   // tabIndex: a long formula scrolls sideways on a phone, and a scrolling region must be reachable by keyboard.
-  return (
-    <span className={classes} aria-label={label} role={label ? 'math' : undefined} tabIndex={0} dangerouslySetInnerHTML={{ __html: html }} />
-  );
+  return <span className={classes} aria-label={label} role={label ? 'math' : undefined} tabIndex={0} dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
 export const Formula = memo(FormulaImpl);

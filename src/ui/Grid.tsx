@@ -87,8 +87,8 @@ const NO_PADDING: GridPadding = { top: 0, bottom: 0, left: 0, right: 0, valueAt:
 const NO_OVERHANG: GridOverhang = { bottom: 0, right: 0 };
 
 const REGION_STYLES: Record<GridRegion['tone'], { stroke: string; inset: number; width: number; dash?: string }> = {
-  0: { stroke: COLORS.linked, inset: 3, width: 2.5 },
-  1: { stroke: COLORS.output, inset: 6.5, width: 2.5 },
+  0: { stroke: COLORS.linked, inset: 4, width: 1.75 },
+  1: { stroke: COLORS.output, inset: 8, width: 1.75 },
   selected: { stroke: COLORS.window, inset: 1.5, width: 4 },
   dropped: { stroke: COLORS.unread, inset: 3, width: 3, dash: '7 5' },
 };

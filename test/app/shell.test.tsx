@@ -163,7 +163,8 @@ describe('opening links', () => {
 
   const unbuilt = PANEL_IDS.find((id) => !isBuilt(id));
   it.skipIf(unbuilt === undefined)('a link to an unbuilt panel opens its placeholder', async () => {
-    const panel = unbuilt as PanelId;
+    // Widened first: once every panel is built, `unbuilt` has type undefined and the test is skipped.
+    const panel = unbuilt as PanelId | undefined as PanelId;
     renderApp({ url: `?v=1&p=${panel}` });
     const title = MESSAGES.en[PANEL_TITLES[panel]];
     expect(await screen.findByRole('heading', { level: 1, name: `${title} is coming soon` })).toBeInTheDocument();

@@ -10,6 +10,7 @@ import {
   avgPool2dBackward,
   adaptiveAvgPool2d,
   adaptiveMaxPool2d,
+  conv3d,
 } from '../../src/engine/index.ts';
 import { expectTensorClose } from '../helpers/tensorClose.ts';
 
@@ -21,7 +22,8 @@ type Op =
   | 'maxPool2dBackward'
   | 'avgPool2dBackward'
   | 'adaptiveAvgPool2d'
-  | 'adaptiveMaxPool2d';
+  | 'adaptiveMaxPool2d'
+  | 'conv3d';
 
 interface TensorJson {
   shape: number[];
@@ -57,6 +59,7 @@ const FILES = [
   'adaptive_pool2d.json',
   'errors.json',
   'curriculum.json',
+  'conv3d.json',
 ] as const;
 
 function load(file: string): Fixture {
@@ -92,6 +95,8 @@ function run(c: GoldenCase) {
       return adaptiveAvgPool2d(input, outputSize);
     case 'adaptiveMaxPool2d':
       return adaptiveMaxPool2d(input, outputSize);
+    case 'conv3d':
+      return conv3d(input, toTensor(c.weight, 'weight'), o as Parameters<typeof conv3d>[2]);
     default:
       throw new Error(`unknown op in fixture: ${String((c as { op: unknown }).op)}`);
   }

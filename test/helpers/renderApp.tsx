@@ -1,4 +1,5 @@
 // Test helpers that speak the app's language: open the app at a link, reset the store, step the player, read grids.
+import type { JSXElementConstructor, ReactNode } from 'react';
 import { act, render, screen, type RenderResult } from '@testing-library/react';
 import { App } from '../../src/app/App.tsx';
 import { useAppStore, type AppState } from '../../src/state/store.ts';
@@ -21,15 +22,17 @@ export function setLocation(search: string): void {
 export interface RenderAppOptions {
   /** The link's query string, e.g. '?v=1&flip=1'; '' for none. */
   url?: string;
+  /** Wraps the app, e.g. in a context provider that a test supplies (an image decoder where jsdom has none). */
+  wrapper?: JSXElementConstructor<{ children: ReactNode }>;
 }
 
 /** Opens the real app at a link: the URL is set, the store reset, the link read as on page load, and <App/> rendered. */
-export function renderApp({ url = '?v=1' }: RenderAppOptions = {}): RenderResult {
+export function renderApp({ url = '?v=1', wrapper }: RenderAppOptions = {}): RenderResult {
   setLocation(url);
   resetStore();
   document.documentElement.className = '';
   loadViewFromLocation();
-  return render(<App />);
+  return render(<App />, wrapper ? { wrapper } : undefined);
 }
 
 /** Waits for the lazy Basics panel to appear. */

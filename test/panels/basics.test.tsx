@@ -274,7 +274,8 @@ describe('language and presentation', () => {
   });
 });
 
-describe('panels not built yet', () => {
+// Once every panel is built there is nothing left to test here (an empty it.each would fail the suite).
+describe.runIf(PANEL_IDS.some((id) => !isBuilt(id)))('panels not built yet', () => {
   it.each(PANEL_IDS.filter((id) => !isBuilt(id)))('the %s panel shows its coming-soon placeholder with a button back to Basics', async (id) => {
     const user = await openBasics();
     const title = MESSAGES.en[PANEL_TITLES[id]];

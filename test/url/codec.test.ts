@@ -197,8 +197,8 @@ describe('round trips', () => {
     expect(view).toEqual(defaultView());
   });
 
-  it('a non-basics panel carries no basics config even when the view has one', () => {
-    const encoded = encodeView({ ...basicsView({ bias: 3 }), panel: 'pooling' });
+  it('another panel writes none of the basics keys, only its own (none at its defaults)', () => {
+    const encoded = encodeView({ ...basicsView({ bias: 3 }), panel: 'pooling', config: PANEL_SPECS.pooling.defaults });
     expect(encoded).toBe('?v=1&p=pooling');
   });
 
