@@ -1,9 +1,9 @@
 // The Dilation panel: per-axis dilation, the kernel spread with its holes, k' = d(k − 1) + 1, and the gridding problem of stacked dilations.
 
 import { useMemo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { convOutputSizeGeneral, effectiveKernelFormula, receptiveField } from '../../engine/index.ts';
-import { useAppStore, type HistoryIntent } from '../../state/store.ts';
+import { usePanelConfig } from '../../state/usePanelConfig.ts';
+import type { HistoryIntent } from '../../state/store.ts';
 import { usePanelT } from '../../i18n/panelMessages.ts';
 import { ConvStage } from '../../ui/ConvStage.tsx';
 import { PanelFrame } from '../../ui/PanelFrame.tsx';
@@ -95,8 +95,7 @@ function GriddingView({ stack, update }: { stack: readonly number[]; update(patc
 export default function DilationPanel() {
   const t = usePanelT(DILATION_MESSAGES);
   const lt = usePanelT(CONV_LAB_MESSAGES);
-  const { config, updateConfig } = useAppStore(useShallow((s) => ({ config: s.configs.dilation, updateConfig: s.updateConfig })));
-  const update = (patch: Partial<DilationConfig>, intent: HistoryIntent = 'push') => updateConfig('dilation', patch, intent);
+  const { config, update } = usePanelConfig('dilation');
   const trace = useMemo(() => convLabTrace(config), [config]);
   const { height, width } = trace.plan.geometry;
   const kernel = trace.weight.data;

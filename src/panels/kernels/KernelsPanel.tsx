@@ -1,8 +1,7 @@
 // The Image kernels panel: classic kernels on real pictures (or the user's own), a lens on one output pixel, separable Sobel,
 // and "learn the kernel" (notes 001): gradient descent finding [1, −1] from the edge image.
 
-import { useCallback, useContext, useDeferredValue, useMemo, useState, type DragEvent } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { useContext, useDeferredValue, useMemo, useState, type DragEvent } from 'react';
 import {
   at3,
   convOutputSizeGeneral,
@@ -18,7 +17,7 @@ import {
   type Tensor,
 } from '../../engine/index.ts';
 import { usePanelT } from '../../i18n/panelMessages.ts';
-import { useAppStore, type HistoryIntent } from '../../state/store.ts';
+import { usePanelConfig } from '../../state/usePanelConfig.ts';
 import { Formula } from '../../ui/Formula.tsx';
 import { PairControl } from '../../ui/NumberControl.tsx';
 import { PresetSelect } from '../../ui/PresetSelect.tsx';
@@ -34,7 +33,6 @@ import {
   PADDING_CHOICES,
   SAMPLE_IDS,
   type ColorMode,
-  type KernelsConfig,
   type LabConfig,
   type SampleId,
 } from './kernelsConfig.ts';
@@ -70,11 +68,7 @@ type FileMessage = { key: KernelsMessageKey; params: Record<string, string | num
 export default function KernelsPanel() {
   const t = usePanelT(KERNELS_MESSAGES);
   const sources = useContext(ImageSourcesContext);
-  const { config, updateConfig } = useAppStore(useShallow((s) => ({ config: s.configs.kernels, updateConfig: s.updateConfig })));
-  const update = useCallback(
-    (patch: Partial<KernelsConfig>, intent: HistoryIntent = 'push') => updateConfig('kernels', patch, intent),
-    [updateConfig],
-  );
+  const { config, update } = usePanelConfig('kernels');
   const [file, setFile] = useState<LabImage | null>(() => openedPictures.get(sources) ?? null);
   const [fileMessage, setFileMessage] = useState<FileMessage>(null);
   const [reading, setReading] = useState(false);

@@ -1,15 +1,13 @@
 // The Padding panel: per-side padding, the valid/same/full presets, padding modes, and the output-size formula with the numbers.
 
 import { useMemo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { convOutputSizeGeneral, convOutputSizeNotes, type AxisGeometry } from '../../engine/index.ts';
-import { useAppStore, type HistoryIntent } from '../../state/store.ts';
+import { usePanelConfig } from '../../state/usePanelConfig.ts';
 import { usePanelT } from '../../i18n/panelMessages.ts';
 import { ConvStage } from '../../ui/ConvStage.tsx';
 import { PanelFrame } from '../../ui/PanelFrame.tsx';
 import { Formula } from '../../ui/Formula.tsx';
 import { PresetSelect } from '../../ui/PresetSelect.tsx';
-import type { ConvLabConfig } from '../convLab/convLabConfig.ts';
 import { convLabTrace } from '../convLab/convLabTrace.ts';
 import { DilationControl, PaddingControls, PaddingModeControl, SizeControls, StrideControl } from '../convLab/ConvLabControls.tsx';
 import { CONV_LAB_MESSAGES } from '../convLab/messages.ts';
@@ -23,8 +21,7 @@ function axisTex(symbol: string, axis: AxisGeometry) {
 export default function PaddingPanel() {
   const t = usePanelT(PADDING_MESSAGES);
   const lt = usePanelT(CONV_LAB_MESSAGES);
-  const { config, updateConfig } = useAppStore(useShallow((s) => ({ config: s.configs.padding, updateConfig: s.updateConfig })));
-  const update = (patch: Partial<ConvLabConfig>, intent: HistoryIntent = 'push') => updateConfig('padding', patch, intent);
+  const { config, update } = usePanelConfig('padding');
   const trace = useMemo(() => convLabTrace(config), [config]);
   const { height, width } = trace.plan.geometry;
   const notesH = convOutputSizeNotes(height);

@@ -1,16 +1,15 @@
 // The Stride panel: separate height/width strides, the windows visited and the cells the floor leaves unread, both notations.
 
 import { useMemo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { axisCoverage, convOutputSizeGeneral, convOutputSizeNotes, convOutputSizeTotalPadding } from '../../engine/index.ts';
-import { useAppStore, type HistoryIntent } from '../../state/store.ts';
+import { usePanelConfig } from '../../state/usePanelConfig.ts';
 import { usePanelT } from '../../i18n/panelMessages.ts';
 import { ConvStage } from '../../ui/ConvStage.tsx';
 import { PanelFrame } from '../../ui/PanelFrame.tsx';
 import { Formula } from '../../ui/Formula.tsx';
 import { PairControl } from '../../ui/NumberControl.tsx';
 import { PresetSelect } from '../../ui/PresetSelect.tsx';
-import { CONV_LAB_LIMITS, type ConvLabConfig } from '../convLab/convLabConfig.ts';
+import { CONV_LAB_LIMITS } from '../convLab/convLabConfig.ts';
 import { convLabTrace } from '../convLab/convLabTrace.ts';
 import { SizeControls, StrideControl } from '../convLab/ConvLabControls.tsx';
 import { CONV_LAB_MESSAGES } from '../convLab/messages.ts';
@@ -20,8 +19,7 @@ import { STRIDE_MESSAGES } from './messages.ts';
 export default function StridePanel() {
   const t = usePanelT(STRIDE_MESSAGES);
   const lt = usePanelT(CONV_LAB_MESSAGES);
-  const { config, updateConfig } = useAppStore(useShallow((s) => ({ config: s.configs.stride, updateConfig: s.updateConfig })));
-  const update = (patch: Partial<ConvLabConfig>, intent: HistoryIntent = 'push') => updateConfig('stride', patch, intent);
+  const { config, update } = usePanelConfig('stride');
   const trace = useMemo(() => convLabTrace(config), [config]);
   const { height, width } = trace.plan.geometry;
   const unread = [axisCoverage(height), axisCoverage(width)].some((axis) => axis.read.some((read) => !read));
