@@ -8,6 +8,7 @@ import { NumberControl, PairControl } from '../../ui/NumberControl.tsx';
 import type { HistoryIntent } from '../../state/store.ts';
 import { CONV_LAB_LIMITS, patternInput, patternKernel, type ConvLabConfig } from './convLabConfig.ts';
 import { resizeMatrix } from '../../ui/matrix.ts';
+import { PresetSelect } from '../../ui/PresetSelect.tsx';
 import { CONV_LAB_MESSAGES } from './messages.ts';
 
 export interface ConvLabControlsProps {
@@ -150,6 +151,29 @@ export function DilationControl({ config, update }: ConvLabControlsProps) {
       max={[max, max]}
       onChange={(dilation, intent) => update({ dilation }, intent)}
       testId="dilation"
+    />
+  );
+}
+
+/** The presets list of a Padding/Stride/Dilation panel; `labelOf` gives each preset's words from the panel's own messages. */
+export function ConvLabPresetSelect<C extends ConvLabConfig>({
+  presets,
+  labelOf,
+  config,
+  update,
+}: {
+  presets: readonly { id: string; config: C }[];
+  labelOf(id: string): string;
+  config: C;
+  update(patch: Partial<C>): void;
+}) {
+  const lt = usePanelT(CONV_LAB_MESSAGES);
+  return (
+    <PresetSelect
+      label={lt('presets')}
+      presets={presets.map((preset) => ({ id: preset.id, label: labelOf(preset.id), config: preset.config }))}
+      current={config}
+      onSelect={(preset) => update(preset)}
     />
   );
 }

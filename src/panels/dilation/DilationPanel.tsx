@@ -10,9 +10,8 @@ import { PanelFrame } from '../../ui/PanelFrame.tsx';
 import { Formula } from '../../ui/Formula.tsx';
 import { Grid } from '../../ui/Grid.tsx';
 import { NumberControl } from '../../ui/NumberControl.tsx';
-import { PresetSelect } from '../../ui/PresetSelect.tsx';
 import { convLabTrace } from '../convLab/convLabTrace.ts';
-import { DilationControl, PaddingControls, SizeControls, StrideControl } from '../convLab/ConvLabControls.tsx';
+import { ConvLabPresetSelect, DilationControl, PaddingControls, SizeControls, StrideControl } from '../convLab/ConvLabControls.tsx';
 import { CONV_LAB_MESSAGES } from '../convLab/messages.ts';
 import { DILATION_PRESETS, STACK_LIMITS, type DilationConfig } from './dilationConfig.ts';
 import { pathCounts } from './gridding.ts';
@@ -110,15 +109,11 @@ export default function DilationPanel() {
       controlsLabel={lt('settings')}
       controls={
         <>
-          <PresetSelect
-            label={lt('presets')}
-            presets={DILATION_PRESETS.map((preset) => ({
-              id: preset.id,
-              label: t(`preset.${preset.id}` as Parameters<typeof t>[0]),
-              config: preset.config,
-            }))}
-            current={config}
-            onSelect={(preset) => update(preset)}
+          <ConvLabPresetSelect
+            presets={DILATION_PRESETS}
+            labelOf={(id) => t(`preset.${id}` as Parameters<typeof t>[0])}
+            config={config}
+            update={update}
           />
           <DilationControl config={config} update={update} />
           <div className="secondary-controls panel-controls">

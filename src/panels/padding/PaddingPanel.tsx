@@ -7,9 +7,15 @@ import { usePanelT } from '../../i18n/panelMessages.ts';
 import { ConvStage } from '../../ui/ConvStage.tsx';
 import { PanelFrame } from '../../ui/PanelFrame.tsx';
 import { Formula } from '../../ui/Formula.tsx';
-import { PresetSelect } from '../../ui/PresetSelect.tsx';
 import { convLabTrace } from '../convLab/convLabTrace.ts';
-import { DilationControl, PaddingControls, PaddingModeControl, SizeControls, StrideControl } from '../convLab/ConvLabControls.tsx';
+import {
+  ConvLabPresetSelect,
+  DilationControl,
+  PaddingControls,
+  PaddingModeControl,
+  SizeControls,
+  StrideControl,
+} from '../convLab/ConvLabControls.tsx';
 import { CONV_LAB_MESSAGES } from '../convLab/messages.ts';
 import { PADDING_PRESETS } from './paddingConfig.ts';
 import { PADDING_MESSAGES } from './messages.ts';
@@ -37,15 +43,11 @@ export default function PaddingPanel() {
       controlsLabel={lt('settings')}
       controls={
         <>
-          <PresetSelect
-            label={lt('presets')}
-            presets={PADDING_PRESETS.map((preset) => ({
-              id: preset.id,
-              label: t(`preset.${preset.id}` as Parameters<typeof t>[0]),
-              config: preset.config,
-            }))}
-            current={config}
-            onSelect={(preset) => update(preset)}
+          <ConvLabPresetSelect
+            presets={PADDING_PRESETS}
+            labelOf={(id) => t(`preset.${id}` as Parameters<typeof t>[0])}
+            config={config}
+            update={update}
           />
           <PaddingControls config={config} update={update} />
           <PaddingModeControl config={config} update={update} />

@@ -8,10 +8,9 @@ import { ConvStage } from '../../ui/ConvStage.tsx';
 import { PanelFrame } from '../../ui/PanelFrame.tsx';
 import { Formula } from '../../ui/Formula.tsx';
 import { PairControl } from '../../ui/NumberControl.tsx';
-import { PresetSelect } from '../../ui/PresetSelect.tsx';
 import { CONV_LAB_LIMITS } from '../convLab/convLabConfig.ts';
 import { convLabTrace } from '../convLab/convLabTrace.ts';
-import { SizeControls, StrideControl } from '../convLab/ConvLabControls.tsx';
+import { ConvLabPresetSelect, SizeControls, StrideControl } from '../convLab/ConvLabControls.tsx';
 import { CONV_LAB_MESSAGES } from '../convLab/messages.ts';
 import { STRIDE_PRESETS } from './strideConfig.ts';
 import { STRIDE_MESSAGES } from './messages.ts';
@@ -36,15 +35,11 @@ export default function StridePanel() {
       controlsLabel={lt('settings')}
       controls={
         <>
-          <PresetSelect
-            label={lt('presets')}
-            presets={STRIDE_PRESETS.map((preset) => ({
-              id: preset.id,
-              label: t(`preset.${preset.id}` as Parameters<typeof t>[0]),
-              config: preset.config,
-            }))}
-            current={config}
-            onSelect={(preset) => update(preset)}
+          <ConvLabPresetSelect
+            presets={STRIDE_PRESETS}
+            labelOf={(id) => t(`preset.${id}` as Parameters<typeof t>[0])}
+            config={config}
+            update={update}
           />
           <StrideControl config={config} update={update} />
           <PairControl
