@@ -6,8 +6,8 @@ import { CHROMIUM_ARGS, findChromium, missingBrowserMessage } from './scripts/fi
 
 /** Not vite's default preview port (4173), so a preview someone left running is never mistaken for this build. */
 const PORT = Number(process.env.BROWSER_TEST_PORT ?? 4183);
-/** The suite builds into its own folder, so it never races `npm run build` or a preview of dist/. */
-const BUILD_DIR = 'test/artifacts/dist';
+/** The suite builds into its own folder, so it never races `npm run build` or a preview of dist/ (BROWSER_TEST_BUILD_DIR for parallel runs). */
+const BUILD_DIR = process.env.BROWSER_TEST_BUILD_DIR ?? 'test/artifacts/dist';
 
 const browser = findChromium();
 if (!browser) throw new Error(missingBrowserMessage(Boolean(process.env.CI)));

@@ -10,6 +10,7 @@ import { useUrlSync } from '../url/useUrlSync.ts';
 import { PanelErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { LinkNotice } from '../ui/LinkNotice.tsx';
 import { ComingSoon } from './ComingSoon.tsx';
+import { PanelTools } from './PanelTools.tsx';
 
 function useDocumentSettings() {
   const language = useAppStore(selectLanguage);
@@ -22,6 +23,26 @@ function useDocumentSettings() {
   useEffect(() => {
     document.documentElement.classList.toggle('presentation', presentation);
   }, [presentation]);
+  const embed = useAppStore((s) => s.embed);
+  useEffect(() => {
+    document.documentElement.classList.toggle('embed', embed);
+  }, [embed]);
+}
+
+/** Embed mode's only chrome: the panel's name and a link that opens the same view, with all its settings, in a new tab. */
+function EmbedBar() {
+  const t = useT();
+  const view = useAppStore(useShallow(selectView));
+  const fullView = `${window.location.pathname}${encodeView({ ...view, embed: false })}`;
+  return (
+    <div className="embed-bar">
+      <span className="brand-name">{t('app.name')}</span>
+      <span>{t(PANEL_TITLES[view.panel])}</span>
+      <a href={fullView} target="_blank" rel="noopener noreferrer">
+        {t('embed.open')}
+      </a>
+    </div>
+  );
 }
 
 function CopyLinkButton() {
@@ -155,15 +176,17 @@ export function App() {
   const t = useT();
   useUrlSync();
   useDocumentSettings();
+  const { embed, panel } = useAppStore(useShallow((s) => ({ embed: s.embed, panel: s.panel })));
   return (
     <div className="app">
       <a className="skip-link" href="#panel">
         {t('app.skip')}
       </a>
-      <Header />
+      {embed ? <EmbedBar /> : <Header />}
       <LinkNotice />
       <main id="panel" className="panel-area" tabIndex={-1}>
         <PanelArea />
+        {!embed && isBuilt(panel) && <PanelTools panel={panel} />}
       </main>
     </div>
   );

@@ -14,6 +14,10 @@ export interface ViewSlice {
   languageChoice: Language | null;
   detectedLanguage: Language;
   presentation: boolean;
+  /** Embed mode (`embed=1`): only the stage, for an iframe. */
+  embed: boolean;
+  /** Predict-then-reveal quiz mode (`quiz=1`). */
+  quiz: boolean;
   notice: readonly IgnoredField[];
   historyIntent: HistoryIntent;
   /** Bumped by "reset this panel" so the panel's error boundary remounts it. */
@@ -21,6 +25,7 @@ export interface ViewSlice {
   setPanel(panel: PanelId): void;
   setLanguage(language: Language): void;
   setPresentation(on: boolean): void;
+  setQuiz(on: boolean): void;
   dismissNotice(): void;
 }
 
@@ -29,12 +34,15 @@ export type Speed = (typeof SPEEDS)[number];
 
 export interface PlayerSlice {
   step: number;
+  /** Number of steps of the trace the visible player plays (0 when no player is on screen); export and quiz read it. */
+  stepCount: number;
   playing: boolean;
   /** Steps per second. */
   speed: Speed;
   setStep(step: number): void;
   setPlaying(playing: boolean): void;
   setSpeed(speed: Speed): void;
+  setStepCount(count: number): void;
 }
 
 export interface ConfigSlice {
@@ -53,22 +61,27 @@ const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) => ({
   languageChoice: null,
   detectedLanguage: 'en',
   presentation: false,
+  embed: false,
+  quiz: false,
   notice: [],
   historyIntent: 'replace',
   resetCount: 0,
   setPanel: (panel) => set((s) => (s.panel === panel ? {} : { panel, step: 0, playing: false, historyIntent: 'push' })),
   setLanguage: (language) => set({ languageChoice: language, historyIntent: 'push' }),
   setPresentation: (on) => set({ presentation: on, historyIntent: 'push' }),
+  setQuiz: (on) => set({ quiz: on, playing: false, historyIntent: 'push' }),
   dismissNotice: () => set({ notice: [] }),
 });
 
 const createPlayerSlice: StateCreator<AppState, [], [], PlayerSlice> = (set) => ({
   step: 0,
+  stepCount: 0,
   playing: false,
   speed: 1,
   setStep: (step) => set({ step: Math.max(0, Math.floor(Number.isFinite(step) ? step : 0)), historyIntent: 'replace' }),
   setPlaying: (playing) => set({ playing }),
   setSpeed: (speed) => set({ speed }),
+  setStepCount: (count) => set({ stepCount: count }),
 });
 
 const createConfigSlice: StateCreator<AppState, [], [], ConfigSlice> = (set) => ({
@@ -88,6 +101,8 @@ const createConfigSlice: StateCreator<AppState, [], [], ConfigSlice> = (set) => 
       panel: view.panel,
       languageChoice: view.language,
       presentation: view.presentation,
+      embed: view.embed,
+      quiz: view.quiz,
       step: view.step,
       playing: false,
       notice,
@@ -109,5 +124,5 @@ export function selectLanguage(s: AppState): Language {
 /** The visible view as the URL codec sees it. */
 export function selectView(s: AppState): ViewState {
   const config = s.panel in s.configs ? s.configs[s.panel as BuiltPanelId] : null;
-  return { panel: s.panel, language: s.languageChoice, presentation: s.presentation, step: s.step, config };
+  return { panel: s.panel, language: s.languageChoice, presentation: s.presentation, embed: s.embed, quiz: s.quiz, step: s.step, config };
 }

@@ -30,7 +30,7 @@ export function PanelFrame({ id, title, intro, controlsLabel, controls, children
           {controls}
         </aside>
       </div>
-      {after}
+      {after && <div className="panel-after">{after}</div>}
     </article>
   );
 }

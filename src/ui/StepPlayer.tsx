@@ -81,6 +81,10 @@ export function StepPlayer({ length }: StepPlayerProps) {
   const step = clampStep(rawStep, length);
   const last = Math.max(length - 1, 0);
   usePlaybackDriver(length);
+  useEffect(() => {
+    useAppStore.getState().setStepCount(length);
+    return () => useAppStore.getState().setStepCount(0);
+  }, [length]);
 
   const togglePlay = () => {
     if (playing) setPlaying(false);

@@ -11,11 +11,11 @@ export const MAX_STEP = 100_000;
 /** Longest query string the decoder reads; past it the whole link is ignored, so no URL can make the page work hard. */
 export const MAX_QUERY_LENGTH = 16_000;
 
-export const APP_KEYS = { version: 'v', panel: 'p', language: 'lang', presentation: 'pm', step: 's' } as const;
+export const APP_KEYS = { version: 'v', panel: 'p', language: 'lang', presentation: 'pm', step: 's', embed: 'embed', quiz: 'quiz' } as const;
 
 const panelField = enumField<PanelId>(PANEL_IDS);
 const languageField = enumField<Language>(LANGUAGES);
-const presentationField = booleanField();
+const flagField = booleanField();
 const stepField = integerField(0, MAX_STEP);
 
 export interface ViewState {
@@ -23,6 +23,10 @@ export interface ViewState {
   /** null: not in the link, so the browser's language decides. */
   language: Language | null;
   presentation: boolean;
+  /** Only the visualization, its player and its formula, for an iframe in a course page. */
+  embed: boolean;
+  /** Predict-then-reveal: the student types each next value before it is shown. */
+  quiz: boolean;
   step: number;
   /** Config of the visible panel (only built panels have one). */
   config: PanelConfigs[BuiltPanelId] | null;
@@ -34,7 +38,7 @@ export interface IgnoredField {
 }
 
 export function defaultView(): ViewState {
-  return { panel: 'basics', language: null, presentation: false, step: 0, config: PANEL_SPECS.basics.defaults };
+  return { panel: 'basics', language: null, presentation: false, embed: false, quiz: false, step: 0, config: PANEL_SPECS.basics.defaults };
 }
 
 /** Shortens a hostile key before it is shown (as text) in the notice. */
@@ -100,7 +104,9 @@ export function decodeView(search: string): { view: ViewState; ignored: IgnoredF
   };
   view.panel = read(APP_KEYS.panel, panelField.parse) ?? view.panel;
   view.language = read(APP_KEYS.language, languageField.parse);
-  view.presentation = read(APP_KEYS.presentation, presentationField.parse) ?? false;
+  view.presentation = read(APP_KEYS.presentation, flagField.parse) ?? false;
+  view.embed = read(APP_KEYS.embed, flagField.parse) ?? false;
+  view.quiz = read(APP_KEYS.quiz, flagField.parse) ?? false;
   view.step = read(APP_KEYS.step, stepField.parse) ?? 0;
   view.config = isBuilt(view.panel)
     ? (decodeConfig(PANEL_SPECS[view.panel] as PanelConfigSpec<object>, params, ignored) as ViewState['config'])
@@ -123,6 +129,8 @@ export function encodeView(view: ViewState): string {
   if (view.panel !== 'basics') params.set(APP_KEYS.panel, view.panel);
   if (view.language !== null) params.set(APP_KEYS.language, view.language);
   if (view.presentation) params.set(APP_KEYS.presentation, '1');
+  if (view.embed) params.set(APP_KEYS.embed, '1');
+  if (view.quiz) params.set(APP_KEYS.quiz, '1');
   if (view.step !== 0) params.set(APP_KEYS.step, String(view.step));
   if (view.config && isBuilt(view.panel)) encodeConfig(PANEL_SPECS[view.panel] as PanelConfigSpec<object>, view.config, params);
   // Readable links: keep ',' and ';' of matrices unescaped (both are legal in a query string).

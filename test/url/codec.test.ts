@@ -429,6 +429,8 @@ describe('property: no link throws or yields an invalid view', () => {
     expectKept('p', (PANEL_IDS as readonly string[]).includes(raw('p')) && view.panel === raw('p'));
     expectKept('lang', raw('lang') === view.language);
     expectKept('pm', (raw('pm') === '1') === view.presentation && (raw('pm') === '1' || raw('pm') === '0'));
+    expectKept('embed', (raw('embed') === '1') === view.embed && (raw('embed') === '1' || raw('embed') === '0'));
+    expectKept('quiz', (raw('quiz') === '1') === view.quiz && (raw('quiz') === '1' || raw('quiz') === '0'));
     // "-0" is the step 0 written oddly; it may be read as 0 without a notice.
     expectKept('s', /^-?\d+$/.test(raw('s')) && Number(raw('s')) === view.step);
     const basics = basicsOf(view);
@@ -490,6 +492,8 @@ describe('property: no link throws or yields an invalid view', () => {
       panel: fc.constant('basics' as PanelId),
       language: fc.constantFrom(null, 'en' as const, 'zh' as const),
       presentation: fc.boolean(),
+      embed: fc.boolean(),
+      quiz: fc.boolean(),
       step: fc.integer({ min: 0, max: MAX_STEP }),
       config,
     });
