@@ -1,9 +1,13 @@
-// Entry point: reads the link into the store, then renders the app.
+// Entry point: reads the link into the store, renders the app, and registers the offline service worker (in the build only).
+/// <reference types="vite/client" />
+/// <reference types="vite-plugin-pwa/vanillajs" />
 
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { registerSW } from 'virtual:pwa-register';
 import 'katex/dist/katex.min.css';
 import './styles.css';
+import './embed/embed.css';
 import { App } from './app/App.tsx';
 import { loadViewFromLocation } from './url/useUrlSync.ts';
 
@@ -17,3 +21,6 @@ if (root) {
     </StrictMode>,
   );
 }
+
+// The dev server has no service worker (this is a no-op there); a browser without service workers simply stays online-only.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) registerSW({ immediate: true });
