@@ -2,9 +2,9 @@
 
 import type { BuiltPanelId } from './panels.ts';
 import { useT } from '../i18n/useT.ts';
-import { EmbedCode } from '../embed/EmbedCode.tsx';
 import { CodeView } from '../code/CodeView.tsx';
 import { ExportTools } from '../export/ExportTools.tsx';
+import { EmbedCode } from '../embed/EmbedCode.tsx';
 
 export interface PanelToolsProps {
   panel: BuiltPanelId;
@@ -15,10 +15,9 @@ export function PanelTools({ panel }: PanelToolsProps) {
   const t = useT();
   return (
     <section className="panel-tools secondary" aria-label={t('tools.label')} data-panel={panel}>
-      {/* Tools: */}
-      <EmbedCode panel={panel} />
       <CodeView panel={panel} />
       <ExportTools panel={panel} />
+      <EmbedCode panel={panel} />
     </section>
   );
 }
