@@ -1,6 +1,6 @@
 // ConvStage: the step player, narration and input ⋆ kernel = output grids of one convolution trace, with padding and linked hover.
 
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useAppStore } from '../state/store.ts';
 import { useT } from '../i18n/useT.ts';
 import { axisCoverage, clampStep, outputsReading, sourceIndex, tapTables, type ConvFrame, type ConvTrace } from '../engine/index.ts';
@@ -8,6 +8,10 @@ import { Grid, cellKey, type GridInserted, type HighlightKind } from './Grid.tsx
 import { StepPlayer } from './StepPlayer.tsx';
 import { Narration } from './Narration.tsx';
 import { formatFactor, formatNumber } from './formatNumber.ts';
+import { usePanelT } from '../i18n/panelMessages.ts';
+import { QUIZ_MESSAGES } from '../quiz/messages.ts';
+import { convQuizSource } from '../quiz/quizSources.ts';
+import { useQuizHidesSize } from '../quiz/useQuiz.ts';
 
 export type StageHover = { grid: 'input' | 'output'; y: number; x: number } | null;
 
@@ -117,7 +121,9 @@ export function ConvStage({
   focus = null,
 }: ConvStageProps) {
   const t = useT();
+  const qt = usePanelT(QUIZ_MESSAGES);
   const rawStep = useAppStore((s) => s.step);
+  const quiz = useMemo(() => (showPlayer ? convQuizSource(trace) : undefined), [trace, showPlayer]);
   const [pointerHover, setHover] = useState<StageHover>(null);
   const hover = pointerHover ?? focus;
   const step = clampStep(stepOverride ?? rawStep, trace.length);
@@ -126,6 +132,8 @@ export function ConvStage({
   const kH = height.kernel;
   const kW = width.kernel;
   const highlights = stageHighlights(trace, frame, hover);
+  // Quiz mode at the first step: the output's size is the first question, so the output grid waits as "?×?".
+  const hidesSize = useQuizHidesSize(quiz, step);
   const narration = useConvNarration(frame);
 
   const annotations = new Map<string, string>();
@@ -146,7 +154,7 @@ export function ConvStage({
     <div className="conv-stage">
       {showPlayer ? (
         <>
-          <StepPlayer length={trace.length} />
+          <StepPlayer length={trace.length} quiz={quiz} />
           <Narration text={narration} />
         </>
       ) : (
@@ -179,19 +187,27 @@ export function ConvStage({
         <span className="grid-operator" aria-hidden="true">
           =
         </span>
-        <Grid
-          label={outputLabel ?? t('grid.output')}
-          rows={height.output}
-          cols={width.output}
-          valueAt={(y, x) => output[y * width.output + x] ?? 0}
-          pending={(y, x) => y * width.output + x > step}
-          highlights={highlights.output}
-          onCellHover={(cell) => setHover(cell ? { grid: 'output', ...cell } : null)}
-          testId="grid-output"
-        />
+        {hidesSize ? (
+          <div className="quiz-hidden-output" data-testid="grid-output-hidden">
+            <span>{outputLabel ?? t('grid.output')}</span>
+            <span className="quiz-hidden-size">{qt('hiddenSize')}</span>
+            <span className="secondary">{qt('hiddenOutput')}</span>
+          </div>
+        ) : (
+          <Grid
+            label={outputLabel ?? t('grid.output')}
+            rows={height.output}
+            cols={width.output}
+            valueAt={(y, x) => output[y * width.output + x] ?? 0}
+            pending={(y, x) => y * width.output + x > step}
+            highlights={highlights.output}
+            onCellHover={(cell) => setHover(cell ? { grid: 'output', ...cell } : null)}
+            testId="grid-output"
+          />
+        )}
       </div>
       <p className="secondary hint">{t('stage.hoverHint')}</p>
-      {children}
+      {!hidesSize && children}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 // The Pooling panel's stepped stage: forward (window, max or average with its divisor) or backward (where each output's gradient goes).
 
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import {
   avgDivisor,
   axisCoverage,
@@ -24,6 +24,9 @@ import { Grid, cellKey, type GridOverhang, type GridPadding, type GridRegion, ty
 import { Narration } from '../../ui/Narration.tsx';
 import { StepPlayer } from '../../ui/StepPlayer.tsx';
 import { formatNumber } from '../../ui/formatNumber.ts';
+import { QUIZ_MESSAGES } from '../../quiz/messages.ts';
+import { poolQuizSource } from '../../quiz/quizSources.ts';
+import { useQuizHidesSize } from '../../quiz/useQuiz.ts';
 import { POOLING_MESSAGES, type PoolingT } from './messages.ts';
 import type { PoolingConfig } from './poolingConfig.ts';
 
@@ -227,13 +230,17 @@ export interface PoolStageProps {
 
 export function PoolStage({ config, input, forward, gradOutput, backward }: PoolStageProps) {
   const t = usePanelT(POOLING_MESSAGES);
+  const qt = usePanelT(QUIZ_MESSAGES);
   const rawStep = useAppStore((s) => s.step);
   const step = clampStep(rawStep, forward.length);
+  const isBackward = config.pass === 'backward';
+  // The quiz asks forward values only: the backward pass's steps route gradients, there is no single number to predict.
+  const quiz = useMemo(() => (isBackward ? undefined : poolQuizSource(forward)), [forward, isBackward]);
+  const hidesSize = useQuizHidesSize(quiz, step);
   const frame = forward.frame(step);
   const { plan } = forward;
   const { height, width } = plan.geometry;
   const outPlane = height.output * width.output;
-  const isBackward = config.pass === 'backward';
   const channelNote = plan.channels > 1 ? ` · ${t('channelCaption', { channel: frame.channel })}` : '';
 
   const outputHighlights = new Map<string, HighlightKind>([[cellKey(frame.outY, frame.outX), 'output']]);
@@ -258,16 +265,24 @@ export function PoolStage({ config, input, forward, gradOutput, backward }: Pool
         <span className="grid-operator" aria-hidden="true">
           →
         </span>
-        <Grid
-          label={`${t(config.kind === 'max' ? 'grid.outputMax' : 'grid.outputAvg')}${channelNote}`}
-          rows={height.output}
-          cols={width.output}
-          valueAt={planeReader(frame.output.data, frame.channel, height.output, width.output)}
-          pending={(y, x) => frame.channel * outPlane + y * width.output + x > step}
-          highlights={outputHighlights}
-          annotations={divisorNotes}
-          testId="grid-output"
-        />
+        {hidesSize ? (
+          <div className="quiz-hidden-output" data-testid="grid-output-hidden">
+            <span>{`${t(config.kind === 'max' ? 'grid.outputMax' : 'grid.outputAvg')}${channelNote}`}</span>
+            <span className="quiz-hidden-size">{qt('hiddenSize')}</span>
+            <span className="secondary">{qt('hiddenOutput')}</span>
+          </div>
+        ) : (
+          <Grid
+            label={`${t(config.kind === 'max' ? 'grid.outputMax' : 'grid.outputAvg')}${channelNote}`}
+            rows={height.output}
+            cols={width.output}
+            valueAt={planeReader(frame.output.data, frame.channel, height.output, width.output)}
+            pending={(y, x) => frame.channel * outPlane + y * width.output + x > step}
+            highlights={outputHighlights}
+            annotations={divisorNotes}
+            testId="grid-output"
+          />
+        )}
       </div>
     );
   } else {
@@ -318,7 +333,7 @@ export function PoolStage({ config, input, forward, gradOutput, backward }: Pool
 
   return (
     <div className="pool-stage">
-      <StepPlayer length={forward.length} />
+      <StepPlayer length={forward.length} quiz={quiz} />
       <Narration text={narration} />
       {grids}
       <p className="secondary hint">{t(isBackward ? 'legendBackward' : config.kind === 'max' ? 'legendMax' : 'legendAvg')}</p>

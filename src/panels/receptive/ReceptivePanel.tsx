@@ -36,6 +36,13 @@ import { RECEPTIVE_MESSAGES } from './messages.ts';
 import { RECEPTIVE_PRESETS, selectedUnit, type ReceptiveConfig } from './receptiveConfig.ts';
 import { RulesDemo, SameFieldComparison } from './RulesDemo.tsx';
 import { StackDiagram } from './StackDiagram.tsx';
+import { receptiveQuizSource } from '../../quiz/quizSources.ts';
+import { useQuizOn } from '../../quiz/useQuiz.ts';
+
+/** Preset names that give the sizes away ("… (RF 3, 5, 9)"), without that part: in quiz mode they are the questions. */
+function withoutFieldSizes(label: string): string {
+  return label.replace(/\s*[(（](?:RF|感受野)[^)）]*[)）]/, '');
+}
 
 /** Largest backward pass (multiply-adds) computed on every change; bigger stacks show a note instead of the heatmap. */
 const ERF_BUDGET = 20_000_000;
@@ -63,6 +70,11 @@ export default function ReceptivePanel() {
   const geometry = useMemo(() => layerStackGeometry(inputSize, layers), [inputSize, layers]);
   const fields = useMemo(() => stackReceptiveField(layers), [layers]);
   const current = clampStep(rawStep, layers.length);
+  const quiz = useMemo(() => (geometry.issue === null ? receptiveQuizSource(layers, fields) : undefined), [geometry, layers, fields]);
+  // In quiz mode the layers after the one shown are not drawn in the table and chart, and the sections that quote
+  // their sizes wait: those sizes are the next questions.
+  const quizOn = useQuizOn(quiz);
+  const shown = quizOn ? current + 1 : layers.length;
 
   const axes = geometry.axes;
   const finalAxis = axes[layers.length - 1];
@@ -89,7 +101,7 @@ export default function ReceptivePanel() {
       label={t('presets')}
       presets={RECEPTIVE_PRESETS.map((preset) => ({
         id: preset.id,
-        label: t(`preset.${preset.id}` as Parameters<typeof t>[0]),
+        label: quizOn ? withoutFieldSizes(t(`preset.${preset.id}` as Parameters<typeof t>[0])) : t(`preset.${preset.id}` as Parameters<typeof t>[0]),
         config: preset.config,
       }))}
       current={{ ...config, unit: null }}
@@ -131,7 +143,7 @@ export default function ReceptivePanel() {
       </header>
       <div className="panel-layout">
         <div className="stage">
-          <StepPlayer length={layers.length} />
+          <StepPlayer length={layers.length} quiz={quiz} />
           <Narration
             text={t('narration', {
               layer: n,
@@ -189,11 +201,18 @@ export default function ReceptivePanel() {
             hasMaxPool={layers.slice(0, n).some((l) => l.kind === 'max')}
           />
           <div className="table-and-chart">
-            <LayerTable layers={layers} axes={axes} fields={fields} inputSize={inputSize} current={current} onSelectLayer={setStep} />
-            <GrowthChart fields={fields} inputSize={inputSize} current={current} />
+            <LayerTable
+              layers={layers.slice(0, shown)}
+              axes={axes.slice(0, shown)}
+              fields={fields.slice(0, shown)}
+              inputSize={inputSize}
+              current={current}
+              onSelectLayer={setStep}
+            />
+            <GrowthChart fields={fields.slice(0, shown)} inputSize={inputSize} current={current} />
           </div>
-          <RulesDemo config={config} update={update} current={current} />
-          <SameFieldComparison layers={layers} size={(fields[layers.length - 1] as ReceptiveFieldEntry).size} />
+          {!quizOn && <RulesDemo config={config} update={update} current={current} />}
+          {!quizOn && <SameFieldComparison layers={layers} size={(fields[layers.length - 1] as ReceptiveFieldEntry).size} />}
         </div>
         <aside className="controls-column" aria-label={t('settings')}>
           {presetPicker}

@@ -36,6 +36,7 @@ import { OutputPaddingSection, RoundTripSection } from './RoundTrip.tsx';
 import { ScatterView } from './ScatterView.tsx';
 import { STEP_ORDERS, TRANSPOSED_LIMITS, TRANSPOSED_PRESETS, type StepOrder, type TransposedConfig } from './transposedConfig.ts';
 import { keepValid, optionLimits, transposedViews, type TransposedViews } from './transposedTraces.ts';
+import { transposedQuizSource } from '../../quiz/quizSources.ts';
 
 type PanelT = (key: TransposedKey, params?: Record<string, string | number>) => string;
 
@@ -174,6 +175,7 @@ export default function TransposedPanel() {
   const { height, width } = plan;
   const order = config.order;
   const length = order === 'input' ? views.scatter.length : direct.length;
+  const quiz = useMemo(() => transposedQuizSource(views, order), [views, order]);
   const step = clampStep(rawStep, length);
   const limits = optionLimits(config);
 
@@ -294,7 +296,7 @@ export default function TransposedPanel() {
         {t('sizes', { ih: height.input, iw: width.input, oh: height.output, ow: width.output })}
       </p>
       <OrderControl order={order} onChange={chooseOrder} />
-      <StepPlayer length={length} />
+      <StepPlayer length={length} quiz={quiz} />
       <Narration text={stepNarration(t, views, order, step)} />
       <p className="secondary hint">{t(order === 'input' ? 'order.inputNote' : 'order.outputNote')}</p>
       <div className="tr-views">
