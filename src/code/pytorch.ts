@@ -24,7 +24,7 @@ import {
 import type { Language } from '../i18n/messages.ts';
 import type { BuiltPanelId, PanelConfigs } from '../app/panels.ts';
 import type { Matrix } from '../url/fields.ts';
-import { basicsTrace } from '../panels/basics/BasicsPanel.tsx';
+import { basicsTrace } from '../panels/basics/basicsTrace.ts';
 import type { BasicsConfig } from '../panels/basics/basicsConfig.ts';
 import type { ConvLabConfig } from '../panels/convLab/convLabConfig.ts';
 import { convLabTrace } from '../panels/convLab/convLabTrace.ts';

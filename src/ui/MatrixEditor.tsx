@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import { useT } from '../i18n/useT.ts';
 import { formatValue, parseMatrixText, type Matrix, type MatrixLimits } from '../url/fields.ts';
+import { randomMatrix } from './matrix.ts';
 
 export interface MatrixEditorProps {
   label: string;
@@ -10,24 +11,6 @@ export interface MatrixEditorProps {
   limits: MatrixLimits;
   onChange(value: Matrix): void;
   testId?: string;
-}
-
-/** A small deterministic PRNG (mulberry32) so "random with a seed" is reproducible and shareable. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Whole numbers in [−range, range] from a seed, in the given shape. */
-export function randomMatrix(rows: number, cols: number, seed: number, range = 4): Matrix {
-  const next = seededRandom(seed);
-  return Array.from({ length: rows }, () => Array.from({ length: cols }, () => Math.floor(next() * (2 * range + 1)) - range));
 }
 
 export function matrixToText(matrix: Matrix): string {

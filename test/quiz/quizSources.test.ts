@@ -10,7 +10,7 @@ import {
   type MaxPool2dOptions,
   type Tensor,
 } from '../../src/engine/index.ts';
-import { basicsTrace } from '../../src/panels/basics/BasicsPanel.tsx';
+import { basicsTrace } from '../../src/panels/basics/basicsTrace.ts';
 import { BASICS_PRESETS } from '../../src/panels/basics/basicsConfig.ts';
 import { convLabTrace } from '../../src/panels/convLab/convLabTrace.ts';
 import { PADDING_PRESETS } from '../../src/panels/padding/paddingConfig.ts';

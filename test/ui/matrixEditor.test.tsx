@@ -2,7 +2,8 @@
 // MatrixEditor: type or paste rows, bad input gets a message and is never applied, seeded random is deterministic.
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MatrixEditor, matrixToText, randomMatrix, seededRandom } from '../../src/ui/MatrixEditor.tsx';
+import { MatrixEditor, matrixToText } from '../../src/ui/MatrixEditor.tsx';
+import { randomMatrix, seededRandom } from '../../src/ui/matrix.ts';
 import type { Matrix, MatrixLimits } from '../../src/url/fields.ts';
 import { resetStore } from '../helpers/renderApp.tsx';
 

@@ -2,25 +2,18 @@
 
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { conv2dTrace, convCost, convOutputSizeValid, denseParameters, productSumTex, type ConvTrace } from '../../engine/index.ts';
+import { clampStep, convCost, convOutputSizeValid, denseParameters, productSumTex } from '../../engine/index.ts';
 import { useAppStore } from '../../state/store.ts';
 import { useT } from '../../i18n/useT.ts';
 import { ConvStage } from '../../ui/ConvStage.tsx';
 import { PresetSelect } from '../../ui/PresetSelect.tsx';
 import { PanelFrame } from '../../ui/PanelFrame.tsx';
-import { matrixTensor, resizeMatrix } from '../../ui/matrix.ts';
+import { resizeMatrix } from '../../ui/matrix.ts';
 import { Formula } from '../../ui/Formula.tsx';
 import { NumberControl, PairControl } from '../../ui/NumberControl.tsx';
 import { MatrixEditor } from '../../ui/MatrixEditor.tsx';
-import { clampStep } from '../../engine/index.ts';
 import { BASICS_LIMITS, BASICS_PRESETS, type BasicsConfig } from './basicsConfig.ts';
-
-export function basicsTrace(config: BasicsConfig): ConvTrace {
-  return conv2dTrace(matrixTensor(config.input, [1]), matrixTensor(config.kernel, [1, 1]), {
-    flip: config.flip,
-    bias: [config.bias],
-  });
-}
+import { basicsTrace } from './basicsTrace.ts';
 
 function WhyConvolution({ config, outH, outW }: { config: BasicsConfig; outH: number; outW: number }) {
   const t = useT();

@@ -10,7 +10,7 @@ import {
   type PoolTrace,
   type Tensor,
 } from '../../engine/index.ts';
-import { randomMatrix } from '../../ui/MatrixEditor.tsx';
+import { randomMatrix } from '../../ui/matrix.ts';
 import { poolOptions, poolTensor, type PoolingConfig } from './poolingConfig.ts';
 
 export function forwardTrace(config: PoolingConfig, input: Tensor = poolTensor(config)): PoolTrace {

@@ -6,7 +6,7 @@ import { usePanelT } from '../../i18n/panelMessages.ts';
 import type { HistoryIntent } from '../../state/store.ts';
 import { Formula } from '../../ui/Formula.tsx';
 import { Grid } from '../../ui/Grid.tsx';
-import { randomMatrix } from '../../ui/MatrixEditor.tsx';
+import { randomMatrix } from '../../ui/matrix.ts';
 import { matrixTensor } from '../../ui/matrix.ts';
 import { TRANSPOSED_MESSAGES } from './messages.ts';
 import type { TransposedConfig } from './transposedConfig.ts';
