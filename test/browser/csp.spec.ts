@@ -74,3 +74,78 @@ test('the CSP is in force: an injected inline script does not run', async ({ pag
   expect(outcome.ran).toBe(false);
   expect(outcome.violations.some((directive) => directive.startsWith('script-src'))).toBe(true);
 });
+
+/**
+ * A script from the app's own origin (so the CSP lets it load) that tries every way of running a string as code. Each attempt
+ * would bump window.__pwned; the outcomes land in window.__probe.
+ */
+const EVAL_PROBE = `
+window.__pwned = 0;
+const probe = {};
+try { eval('window.__pwned++'); probe.eval = 'ran'; } catch (error) { probe.eval = error.name; }
+try { new Function('window.__pwned++')(); probe.newFunction = 'ran'; } catch (error) { probe.newFunction = error.name; }
+try { setTimeout('window.__pwned++', 0); probe.timeoutString = 'accepted'; } catch (error) { probe.timeoutString = error.name; }
+document.body.insertAdjacentHTML('beforeend', '<img id="csp-probe-img" src="data:image/png;base64,AAAA" onerror="window.__pwned++">');
+import('data:text/javascript,window.__pwned++').then(
+  () => { probe.dataImport = 'ran'; },
+  () => { probe.dataImport = 'refused'; },
+).then(() => new Promise((resolve) => setTimeout(resolve, 300))).then(() => {
+  probe.pwned = window.__pwned;
+  window.__probe = probe;
+});
+`;
+
+test.describe('a same-origin script', () => {
+  // The probe is answered by a route; the service worker must not stand between the page and that route.
+  test.use({ serviceWorkers: 'block' });
+
+  test('cannot eval, build a function from a string, run a string timer, use an inline handler or import a data: module', async ({
+    page,
+    problems,
+  }) => {
+    problems.allow(/Content Security Policy|unsafe-eval|Refused to/);
+    problems.allow(/Service Worker registration blocked by Playwright/);
+    await page.route('**/csp-eval-probe.js', (route) => route.fulfill({ contentType: 'text/javascript', body: EVAL_PROBE }));
+    await openApp(page, '?v=1');
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { __violations: string[] }).__violations = seen;
+      document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+      const script = document.createElement('script');
+      script.src = './csp-eval-probe.js';
+      document.body.appendChild(script);
+    });
+    await page.waitForFunction(() => (window as unknown as { __probe?: unknown }).__probe !== undefined);
+    const outcome = await page.evaluate(() => {
+      const w = window as unknown as { __probe: Record<string, unknown>; __violations: string[] };
+      return { probe: w.__probe, violations: w.__violations };
+    });
+    // The probe itself ran (it came from 'self'), but none of its strings did.
+    expect(outcome.probe).toEqual({ eval: 'EvalError', newFunction: 'EvalError', timeoutString: 'accepted', dataImport: 'refused', pwned: 0 });
+    // Each refusal was reported as a securitypolicyviolation event.
+    expect(outcome.violations.filter((v) => /^script-src(-elem)? eval$/.test(v)).length).toBeGreaterThanOrEqual(2);
+    expect(outcome.violations.some((v) => /^script-src(-attr)? inline$/.test(v))).toBe(true);
+    expect(outcome.violations.some((v) => /^script-src(-elem)? data$/.test(v))).toBe(true);
+    // The app is still fine.
+    await expect(page.getByTestId('narration')).toContainText('= 19');
+  });
+
+  test.describe('with the CSP bypassed (a control: the probe does detect code that runs)', () => {
+    test.use({ bypassCSP: true });
+
+    test('every attempt runs', async ({ page, problems }) => {
+      problems.allow(/Service Worker registration blocked by Playwright/);
+      await page.route('**/csp-eval-probe.js', (route) => route.fulfill({ contentType: 'text/javascript', body: EVAL_PROBE }));
+      await openApp(page, '?v=1');
+      await page.evaluate(() => {
+        const script = document.createElement('script');
+        script.src = './csp-eval-probe.js';
+        document.body.appendChild(script);
+      });
+      await page.waitForFunction(() => (window as unknown as { __probe?: unknown }).__probe !== undefined);
+      const probe = await page.evaluate(() => (window as unknown as { __probe: Record<string, unknown> }).__probe);
+      // eval, new Function, the string timer, the inline onerror and the data: import: five bumps.
+      expect(probe).toEqual({ eval: 'ran', newFunction: 'ran', timeoutString: 'accepted', dataImport: 'ran', pwned: 5 });
+    });
+  });
+});

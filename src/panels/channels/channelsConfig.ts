@@ -280,7 +280,8 @@ function layerProblems(config: ChannelsConfig): (keyof ChannelsConfig)[] {
   if (slices * groups !== cin || cout < 1) found.push('weight', 'groups', 'input');
   if (kh > h || kw > w) found.push('weight', 'input');
   if (config.bias.length !== 0 && config.bias.length !== cout) found.push('bias');
-  if (matrixShape(config.pointwise)[1] !== cout) found.push('pointwise');
+  // The default pointwise [[1]] fits only one output channel: when it does not fit either, the weights give way too.
+  if (matrixShape(config.pointwise)[1] !== cout) found.push('pointwise', 'weight', 'groups', 'input');
   return found;
 }
 

@@ -9,7 +9,7 @@ import type { SampleId } from './kernelsConfig.ts';
 export const MAX_IMAGE_SIDE = 1024;
 /** Larger files are refused before decoding. */
 export const MAX_FILE_BYTES = 40 * 1024 * 1024;
-/** Pictures with more pixels than this are refused after reading their size (a decoded 10 000 × 10 000 photo is 400 MB). */
+/** Pictures with more pixels than this are refused, by their header before decoding when it can be read (a decoded 10 000 × 10 000 photo is 400 MB). */
 export const MAX_SOURCE_PIXELS = 80_000_000;
 
 export interface DecodedPixels {
@@ -109,6 +109,50 @@ export const BROWSER_SOURCES: ImageSources = {
 
 export const ImageSourcesContext = createContext<ImageSources>(BROWSER_SOURCES);
 
+/**
+ * The picture's size read from its header (PNG, GIF, JPEG or WebP), or null when the format is another or the header is cut short.
+ * Lets a picture with too many pixels be refused before the browser decodes it (a 50 kB PNG can hold 20 000 × 20 000 pixels).
+ */
+export function headerSize(bytes: Uint8Array): { width: number; height: number } | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const has = (at: number, text: string) => at + text.length <= bytes.length && [...text].every((ch, i) => bytes[at + i] === ch.charCodeAt(0));
+  if (bytes[0] === 0x89 && has(1, 'PNG') && has(12, 'IHDR') && bytes.length >= 24) return { width: view.getUint32(16), height: view.getUint32(20) };
+  if (has(0, 'GIF8') && bytes.length >= 10) return { width: view.getUint16(6, true), height: view.getUint16(8, true) };
+  if (has(0, 'RIFF') && has(8, 'WEBP') && bytes.length >= 31) {
+    const u24 = (at: number) => view.getUint16(at, true) + ((bytes[at + 2] as number) << 16);
+    if (has(12, 'VP8X')) return { width: 1 + u24(24), height: 1 + u24(27) };
+    if (has(12, 'VP8L')) return { width: 1 + (view.getUint16(21, true) & 0x3fff), height: 1 + ((view.getUint32(21, true) >>> 14) & 0x3fff) };
+    if (has(12, 'VP8 ')) return { width: view.getUint16(26, true) & 0x3fff, height: view.getUint16(28, true) & 0x3fff };
+    return null;
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xd8) {
+    // JPEG: walk the marker segments up to the frame header (SOF0…SOF15 but DHT C4, JPG C8 and DAC CC), which holds the size.
+    let at = 2;
+    while (at + 9 <= bytes.length && bytes[at] === 0xff) {
+      const marker = bytes[at + 1] as number;
+      if (marker === 0xff) {
+        at += 1;
+        continue;
+      }
+      if (marker === 0xd9 || marker === 0xda) return null;
+      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+        return { width: view.getUint16(at + 7), height: view.getUint16(at + 5) };
+      }
+      at += 2 + view.getUint16(at + 2);
+    }
+  }
+  return null;
+}
+
+/** The header size of a file (its first 256 kB, where a JPEG's frame header sits after any Exif block), or null. */
+async function fileHeaderSize(file: Blob): Promise<{ width: number; height: number } | null> {
+  try {
+    return headerSize(new Uint8Array(await file.slice(0, 256 * 1024).arrayBuffer()));
+  } catch {
+    return null;
+  }
+}
+
 let fileCount = 0;
 
 /**
@@ -118,6 +162,8 @@ let fileCount = 0;
 export async function readImageFile(file: File, decode: ImageDecoder): Promise<LabImage> {
   if (!file.type.startsWith('image/')) throw new ImageFileError('notImage', file.type || 'no type');
   if (file.size > MAX_FILE_BYTES) throw new ImageFileError('tooLarge', `${Math.round(file.size / 1e6)} MB`);
+  const size = await fileHeaderSize(file);
+  if (size && size.width * size.height > MAX_SOURCE_PIXELS) throw new ImageFileError('tooLarge', `${size.width}×${size.height} pixels`);
   let pixels: DecodedPixels;
   try {
     pixels = await decode(file, MAX_IMAGE_SIDE);
