@@ -1,6 +1,6 @@
 // Grid: an SVG matrix of values on the diverging scale, with padding cells, highlights and linked hover/tap.
 
-import { memo, useId, useMemo } from 'react';
+import { memo, useId, useMemo, useRef } from 'react';
 import { COLORS, CELL_SIZE, divergingScale, maxAbsOf, needsLightText } from './theme.ts';
 import { formatNumber } from './formatNumber.ts';
 import { ColorLegend } from './ColorLegend.tsx';
@@ -93,6 +93,84 @@ const REGION_STYLES: Record<GridRegion['tone'], { stroke: string; inset: number;
   dropped: { stroke: COLORS.unread, inset: 3, width: 3, dash: '7 5' },
 };
 
+const size = CELL_SIZE;
+
+interface GridCellProps {
+  cellKey: string;
+  px: number;
+  py: number;
+  className: string;
+  highlight: HighlightKind | undefined;
+  fill: string;
+  stroke: string;
+  dash: string | undefined;
+  /** '' for none (pending, overhang, or values hidden). */
+  text: string;
+  textFill: string;
+  italic: boolean;
+  unread: boolean;
+  annotation: string | undefined;
+  annotationFill: string;
+}
+
+/**
+ * One cell, memoized on plain values: a step changes a handful of cells, and only those re-render and repaint
+ * (the Transposed panel's matrix view draws thousands). Pointer events are handled once on the SVG, not per cell.
+ */
+const GridCell = memo(function GridCell({
+  cellKey: key,
+  px,
+  py,
+  className,
+  highlight,
+  fill,
+  stroke,
+  dash,
+  text,
+  textFill,
+  italic,
+  unread,
+  annotation,
+  annotationFill,
+}: GridCellProps) {
+  return (
+    <g className={className} data-cell={key} data-highlight={highlight}>
+      <rect x={px} y={py} width={size} height={size} fill={fill} stroke={stroke} strokeWidth={1} strokeDasharray={dash} />
+      {text && (
+        <text
+          x={px + size / 2}
+          y={py + size / 2}
+          dominantBaseline="central"
+          textAnchor="middle"
+          fontSize={text.length > 4 ? size * 0.26 : size * 0.36}
+          fill={textFill}
+          fontStyle={italic ? 'italic' : undefined}
+        >
+          {text}
+        </text>
+      )}
+      {unread && (
+        <g className="grid-unread" pointerEvents="none">
+          <rect x={px} y={py} width={size} height={size} fill="#ffffff" opacity={0.55} />
+          <line x1={px + 4} y1={py + size - 4} x2={px + size - 4} y2={py + 4} stroke={COLORS.unread} strokeWidth={2.5} />
+        </g>
+      )}
+      {annotation && (
+        <text x={px + size - 3} y={py + size - 4} textAnchor="end" fontSize={size * 0.22} className="grid-annotation" fill={annotationFill}>
+          {annotation}
+        </text>
+      )}
+    </g>
+  );
+});
+
+/** The cell (its data-cell="y,x") an event happened in, or null outside the cells. */
+function cellAt(target: EventTarget): { key: string; y: number; x: number } | null {
+  const key = (target instanceof Element ? target.closest('[data-cell]') : null)?.getAttribute('data-cell') ?? '';
+  const [y, x] = key.split(',').map(Number);
+  return y !== undefined && x !== undefined && Number.isInteger(y) && Number.isInteger(x) ? { key, y, x } : null;
+}
+
 function GridImpl({
   label,
   rows,
@@ -115,6 +193,7 @@ function GridImpl({
 }: GridProps) {
   const t = useT();
   const patternId = useId().replace(/:/g, '');
+  const hovered = useRef<string | null>(null);
   const pad = padding ?? NO_PADDING;
   const over = overhang ?? NO_OVERHANG;
   const paddedRows = rows + pad.top + pad.bottom;
@@ -139,7 +218,6 @@ function GridImpl({
 
   const maxAbs = scaleMax ?? maxAbsOf(cells.filter((c) => !c.isPadding && !c.isOverhang).map((c) => c.value));
   const color = useMemo(() => divergingScale(maxAbs), [maxAbs]);
-  const size = CELL_SIZE;
   const width = totalCols * size;
   const height = totalRows * size;
 
@@ -164,7 +242,22 @@ function GridImpl({
         // Its own paint layer (the SVG clips to its box anyway): a step repaints only the grids that changed, not the whole
         // page; this more than halves the main thread's paint time per step (docs/performance.md).
         style={{ contain: 'paint' }}
-        onPointerLeave={() => onCellHover?.(null)}
+        onPointerOver={(event) => {
+          // pointerover also fires moving between a cell's rect and its text: report only a change of cell.
+          const cell = cellAt(event.target);
+          if (cell && cell.key !== hovered.current) {
+            hovered.current = cell.key;
+            onCellHover?.({ y: cell.y, x: cell.x });
+          }
+        }}
+        onClick={(event) => {
+          const cell = cellAt(event.target);
+          if (cell) onCellHover?.({ y: cell.y, x: cell.x });
+        }}
+        onPointerLeave={() => {
+          hovered.current = null;
+          onCellHover?.(null);
+        }}
       >
         <defs>
           <pattern id={patternId} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -180,73 +273,32 @@ function GridImpl({
         </defs>
         {cells.map(({ y, x, value, isPadding, isInserted, isOverhang }) => {
           const key = cellKey(y, x);
-          const px = (x + pad.left) * size;
-          const py = (y + pad.top) * size;
           const isPending = !isPadding && !isOverhang && pending?.(y, x) === true;
           const highlight = highlights?.get(key);
           const light = !isPadding && !isInserted && !isOverhang && !isPending && needsLightText(value, maxAbs);
           const muted = isPadding || isInserted;
           const text = isOverhang || isPending || !showValues ? '' : isPadding && pad.label ? pad.label(y, x) : formatNumber(value);
-          const fontSize = text.length > 4 ? size * 0.26 : size * 0.36;
+          const isUnread = !isOverhang && unread?.(y, x) === true;
           return (
-            <g
+            <GridCell
               key={key}
-              className={`grid-cell${isPadding ? ' is-padding' : ''}${isInserted ? ' is-inserted' : ''}${isOverhang ? ' is-overhang' : ''}${highlight ? ` is-${highlight}` : ''}${unread?.(y, x) ? ' is-unread' : ''}`}
-              data-cell={key}
-              data-highlight={highlight ?? undefined}
-              onPointerEnter={onCellHover ? () => onCellHover({ y, x }) : undefined}
-              onClick={onCellHover ? () => onCellHover({ y, x }) : undefined}
-            >
-              <rect
-                x={px}
-                y={py}
-                width={size}
-                height={size}
-                fill={
-                  isPadding
-                    ? `url(#${patternId})`
-                    : isInserted
-                      ? `url(#${patternId}-ins)`
-                      : isPending || isOverhang
-                        ? COLORS.pendingFill
-                        : color(value)
-                }
-                stroke={isInserted ? COLORS.insertedDot : isOverhang ? COLORS.paddingText : COLORS.grid}
-                strokeWidth={1}
-                strokeDasharray={isPadding ? '4 3' : isInserted ? '1 3' : isOverhang ? '2 4' : undefined}
-              />
-              {text && (
-                <text
-                  x={px + size / 2}
-                  y={py + size / 2}
-                  dominantBaseline="central"
-                  textAnchor="middle"
-                  fontSize={fontSize}
-                  fill={muted ? COLORS.paddingText : light ? COLORS.textOnDark : COLORS.text}
-                  fontStyle={muted ? 'italic' : undefined}
-                >
-                  {text}
-                </text>
-              )}
-              {!isOverhang && unread?.(y, x) === true && (
-                <g className="grid-unread" pointerEvents="none">
-                  <rect x={px} y={py} width={size} height={size} fill="#ffffff" opacity={0.55} />
-                  <line x1={px + 4} y1={py + size - 4} x2={px + size - 4} y2={py + 4} stroke={COLORS.unread} strokeWidth={2.5} />
-                </g>
-              )}
-              {annotations?.get(key) && (
-                <text
-                  x={px + size - 3}
-                  y={py + size - 4}
-                  textAnchor="end"
-                  fontSize={size * 0.22}
-                  className="grid-annotation"
-                  fill={light ? COLORS.textOnDark : COLORS.text}
-                >
-                  {annotations.get(key)}
-                </text>
-              )}
-            </g>
+              cellKey={key}
+              px={(x + pad.left) * size}
+              py={(y + pad.top) * size}
+              className={`grid-cell${isPadding ? ' is-padding' : ''}${isInserted ? ' is-inserted' : ''}${isOverhang ? ' is-overhang' : ''}${highlight ? ` is-${highlight}` : ''}${isUnread ? ' is-unread' : ''}`}
+              highlight={highlight}
+              fill={
+                isPadding ? `url(#${patternId})` : isInserted ? `url(#${patternId}-ins)` : isPending || isOverhang ? COLORS.pendingFill : color(value)
+              }
+              stroke={isInserted ? COLORS.insertedDot : isOverhang ? COLORS.paddingText : COLORS.grid}
+              dash={isPadding ? '4 3' : isInserted ? '1 3' : isOverhang ? '2 4' : undefined}
+              text={text}
+              textFill={muted ? COLORS.paddingText : light ? COLORS.textOnDark : COLORS.text}
+              italic={muted}
+              unread={isUnread}
+              annotation={annotations?.get(key)}
+              annotationFill={light ? COLORS.textOnDark : COLORS.text}
+            />
           );
         })}
         {/* Highlight outlines drawn last so they sit above neighbouring cells. */}
