@@ -1,6 +1,6 @@
 // Small helpers for the matrices panels edit: as engine tensors, and resized keeping what still fits.
 
-import { tensor, type Tensor } from '../engine/index.ts';
+import { seededRandom, tensor, type Tensor } from '../engine/index.ts';
 import type { Matrix } from '../url/fields.ts';
 
 /** A row-major matrix as a tensor, with leading dimensions of size 1 such as [1] (a feature map) or [1, 1] (a kernel). */
@@ -14,18 +14,6 @@ export function matrixTensor(matrix: Matrix, leading: readonly number[]): Tensor
 /** Resizes a matrix, keeping the values that still fit and filling new cells from `fill` (0 by default). */
 export function resizeMatrix(matrix: Matrix, rows: number, cols: number, fill: (r: number, c: number) => number = () => 0): Matrix {
   return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => matrix[r]?.[c] ?? fill(r, c)));
-}
-
-/** A small deterministic PRNG (mulberry32) so "random with a seed" is reproducible and shareable. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Whole numbers in [−range, range] from a seed, in the given shape. */

@@ -6,6 +6,7 @@ import { test, expect, focusPage, openApp, waitForPanel } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 import { PANEL_IDS, PANEL_SPECS, type BuiltPanelId } from '../../src/app/panels.ts';
 import { APP_KEYS, decodeView } from '../../src/url/codec.ts';
+import { seededRandom } from '../../src/engine/index.ts';
 import { BASICS_LIMITS } from '../../src/panels/basics/basicsConfig.ts';
 import { CHANNELS_LIMITS } from '../../src/panels/channels/channelsConfig.ts';
 import { CONV_LAB_LIMITS } from '../../src/panels/convLab/convLabConfig.ts';
@@ -143,18 +144,6 @@ test('the long-link helper serves the built page', async ({ page, baseURL }) => 
 const GENERATED_COUNT = 200;
 const GENERATED_GROUPS = 8;
 
-/** mulberry32: a small seeded generator, so a failing link can be reproduced from its index. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Each payload would bump window.__pwned or open a dialog if the app ever ran or inserted it. */
 const SCRIPT_PAYLOADS = [
   '<script>__pwned++</script>',
@@ -215,7 +204,7 @@ interface GeneratedLink {
 }
 
 function generateLinks(): GeneratedLink[] {
-  const random = seeded(20_240_601);
+  const random = seededRandom(20_240_601);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const payload = (kind: Kind): string => {
     switch (kind) {

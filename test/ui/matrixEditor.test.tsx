@@ -3,7 +3,8 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MatrixEditor, matrixToText } from '../../src/ui/MatrixEditor.tsx';
-import { randomMatrix, seededRandom } from '../../src/ui/matrix.ts';
+import { randomMatrix } from '../../src/ui/matrix.ts';
+import { seededRandom } from '../../src/engine/index.ts';
 import type { Matrix, MatrixLimits } from '../../src/url/fields.ts';
 import { resetStore } from '../helpers/renderApp.tsx';
 
