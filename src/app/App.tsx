@@ -9,6 +9,7 @@ import { useT } from '../i18n/useT.ts';
 import { useUrlSync } from '../url/useUrlSync.ts';
 import { PanelErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { LinkNotice } from '../ui/LinkNotice.tsx';
+import { useCopyStatus } from '../ui/useCopyStatus.ts';
 import { ComingSoon } from './ComingSoon.tsx';
 import { PanelTools } from './PanelTools.tsx';
 
@@ -47,22 +48,9 @@ function EmbedBar() {
 
 function CopyLinkButton() {
   const t = useT();
-  const [status, setStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
-  useEffect(() => {
-    if (status === 'idle') return;
-    const timer = setTimeout(() => setStatus('idle'), 2500);
-    return () => clearTimeout(timer);
-  }, [status]);
-  const copy = async () => {
-    try {
-      // Built from the store, not the address bar: the address bar trails a fast change by up to the replace throttle.
-      const link = `${window.location.origin}${window.location.pathname}${encodeView(selectView(useAppStore.getState()))}`;
-      await navigator.clipboard.writeText(link);
-      setStatus('copied');
-    } catch {
-      setStatus('failed');
-    }
-  };
+  const [status, copyText] = useCopyStatus();
+  // Built from the store, not the address bar: the address bar trails a fast change by up to the replace throttle.
+  const copy = () => copyText(`${window.location.origin}${window.location.pathname}${encodeView(selectView(useAppStore.getState()))}`);
   return (
     <>
       <button type="button" onClick={() => void copy()}>

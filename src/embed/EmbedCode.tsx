@@ -1,6 +1,6 @@
 // "Embed in a course page": the <iframe> snippet of the current view (embed=1), a Copy button and a preview link, under each panel.
 
-import { useEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { PANEL_TITLES, type BuiltPanelId } from '../app/panels.ts';
 import { useT } from '../i18n/useT.ts';
@@ -8,39 +8,25 @@ import { usePanelT } from '../i18n/panelMessages.ts';
 import { selectView, useAppStore } from '../state/store.ts';
 import { EMBED_HEIGHTS, embedSnippet, embedUrl } from './embedSnippet.ts';
 import { EMBED_MESSAGES } from './messages.ts';
+import { useCopyStatus } from '../ui/useCopyStatus.ts';
 import './embed.css';
 
 export interface EmbedCodeProps {
   panel: BuiltPanelId;
 }
 
-type CopyStatus = 'idle' | 'copied' | 'failed';
-
 export function EmbedCode({ panel }: EmbedCodeProps) {
   const t = useT();
   const te = usePanelT(EMBED_MESSAGES);
   const view = useAppStore(useShallow(selectView));
-  const [status, setStatus] = useState<CopyStatus>('idle');
+  const [status, copyText] = useCopyStatus();
   const codeRef = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => {
-    if (status === 'idle') return;
-    const timer = setTimeout(() => setStatus('idle'), 2500);
-    return () => clearTimeout(timer);
-  }, [status]);
 
   const src = embedUrl(view, window.location.origin, window.location.pathname);
   const snippet = embedSnippet(src, te('frameTitle', { panel: t(PANEL_TITLES[panel]) }), EMBED_HEIGHTS[panel]);
 
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(snippet);
-      setStatus('copied');
-    } catch {
-      // No clipboard (insecure page, permission refused): select the code so that Ctrl+C / long-press copies it.
-      codeRef.current?.select();
-      setStatus('failed');
-    }
-  };
+  // No clipboard (insecure page, permission refused): select the code so that Ctrl+C / long-press copies it.
+  const copy = () => copyText(snippet, () => codeRef.current?.select());
 
   return (
     <details className="embed-code" data-testid="embed-code">
