@@ -378,6 +378,8 @@ test('links at every panel’s limits open without a long freeze, and the player
     await expect(page.locator('main#panel .error-card'), link.name).toHaveCount(0);
     let endMs = 0;
     if (link.hasPlayer) {
+      // The player can appear after the panel (the image lab's learning waits for its picture): a key pressed before it is lost.
+      await expect(page.getByTestId('step-count'), link.name).toBeVisible();
       await focusPage(page);
       await page.keyboard.press('Home');
       const started = Date.now();
