@@ -2,10 +2,9 @@
 /// <reference types="vite/client" />
 /// <reference types="vite-plugin-pwa/vanillajs" />
 
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { registerSW } from 'virtual:pwa-register';
-import 'katex/dist/katex.min.css';
 import './styles.css';
 import './embed/embed.css';
 import { App } from './app/App.tsx';
@@ -15,11 +14,15 @@ loadViewFromLocation();
 
 const root = document.getElementById('root');
 if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
+  // A transition: React renders the first screen in slices of a few milliseconds instead of one long task, so the page
+  // answers input (and the static header stays painted) while the panel is built.
+  startTransition(() => {
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+  });
 }
 
 // The dev server has no service worker (this is a no-op there); a browser without service workers simply stays online-only.

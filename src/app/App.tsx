@@ -142,7 +142,9 @@ function Header() {
 
 function PanelArea() {
   const t = useT();
-  const { panel, resetCount, resetPanel } = useAppStore(useShallow((s) => ({ panel: s.panel, resetCount: s.resetCount, resetPanel: s.resetPanel })));
+  const { panel, embed, resetCount, resetPanel } = useAppStore(
+    useShallow((s) => ({ panel: s.panel, embed: s.embed, resetCount: s.resetCount, resetPanel: s.resetPanel })),
+  );
   if (!isBuilt(panel)) return <ComingSoon panel={panel} />;
   const PanelComponent = PANEL_COMPONENTS[panel];
   return (
@@ -153,8 +155,10 @@ function PanelArea() {
       resetLabel={t('error.reset')}
       onReset={() => resetPanel(panel)}
     >
+      {/* The tools wait with the panel: shown under a loading line, they would jump down when the panel arrives. */}
       <Suspense fallback={<p className="loading">{t('loading')}</p>}>
         <PanelComponent />
+        {!embed && <PanelTools panel={panel} />}
       </Suspense>
     </PanelErrorBoundary>
   );
@@ -164,7 +168,7 @@ export function App() {
   const t = useT();
   useUrlSync();
   useDocumentSettings();
-  const { embed, panel } = useAppStore(useShallow((s) => ({ embed: s.embed, panel: s.panel })));
+  const embed = useAppStore((s) => s.embed);
   return (
     <div className="app">
       <a className="skip-link" href="#panel">
@@ -174,7 +178,6 @@ export function App() {
       <LinkNotice />
       <main id="panel" className="panel-area" tabIndex={-1}>
         <PanelArea />
-        {!embed && isBuilt(panel) && <PanelTools panel={panel} />}
       </main>
     </div>
   );

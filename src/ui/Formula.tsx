@@ -1,7 +1,9 @@
 // Formula: KaTeX rendering of a TeX string built by the engine's typed formatters; trust off, errors shown as plain text.
+// KaTeX is loaded after the first paint (katexLoader); until it arrives the formula keeps a box of about its height.
 
-import katex from 'katex';
-import { memo, useMemo } from 'react';
+import { memo, startTransition, useEffect, useMemo, useState } from 'react';
+import { getKatexState, loadKatex, subscribeKatex } from './katexLoader.ts';
+import type { katex as Katex } from './katexModule.ts';
 
 export interface FormulaProps {
   tex: string;
@@ -13,7 +15,7 @@ export interface FormulaProps {
 }
 
 /** Renders TeX to KaTeX HTML, or null when KaTeX rejects it (the caller then shows the TeX as text). */
-export function renderTex(tex: string, display: boolean): string | null {
+export function renderTex(katex: typeof Katex, tex: string, display: boolean): string | null {
   try {
     return katex.renderToString(tex, {
       displayMode: display,
@@ -30,8 +32,24 @@ export function renderTex(tex: string, display: boolean): string | null {
 }
 
 function FormulaImpl({ tex, display = true, label, className }: FormulaProps) {
-  const html = useMemo(() => renderTex(tex, display), [tex, display]);
+  const [katexState, setKatexState] = useState(getKatexState);
+  const katex = katexState.katex;
+  useEffect(() => {
+    // A transition, not useSyncExternalStore: typesetting every formula on the page at once would be one long task;
+    // as a transition React renders the formulas in slices and the page stays responsive.
+    const follow = () => startTransition(() => setKatexState(getKatexState()));
+    const unsubscribe = subscribeKatex(follow);
+    follow();
+    if (getKatexState().status === 'idle') loadKatex().catch(() => undefined);
+    return unsubscribe;
+  }, []);
+  const html = useMemo(() => (katex ? renderTex(katex, tex, display) : null), [katex, tex, display]);
   const classes = `formula${display ? ' formula-display' : ''}${className ? ` ${className}` : ''}`;
+  if (!katex && katexState.status !== 'failed') {
+    // Fractions and floors stand about twice as tall as a line; the box keeps what follows from jumping when KaTeX arrives.
+    const tall = /\\frac|\\left/.test(tex);
+    return <span className={`${classes} formula-pending${tall ? ' is-tall' : ''}`} aria-label={label} aria-busy="true" />;
+  }
   if (html === null) {
     return (
       <code className={`${classes} formula-fallback`} aria-label={label}>

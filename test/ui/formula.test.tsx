@@ -78,7 +78,7 @@ describe('Formula', () => {
   });
 
   it('huge sizes and macro bombs are refused instead of hanging or growing the page', () => {
-    expect(renderTex('\\def\\a{\\a\\a}\\a', true)).toBeNull();
+    expect(renderTex(katex, '\\def\\a{\\a\\a}\\a', true)).toBeNull();
     const { container } = render(<Formula tex={'\\rule{100000em}{100000em}'} />);
     const sizes = [...container.querySelectorAll('[style]')].flatMap((el) =>
       [...(el.getAttribute('style') ?? '').matchAll(/(-?[\d.]+)em/g)].map((m) => Math.abs(Number(m[1]))),
@@ -107,5 +107,37 @@ describe('Formula', () => {
     rerender(<Formula tex="y = 25" />);
     expect(container.textContent).toContain('25');
     expect(container.textContent).not.toContain('19');
+  });
+
+  it('before KaTeX has loaded, keeps an empty box of about its height, starts the load, and typesets when it arrives', async () => {
+    // A fresh module registry: KaTeX not loaded yet, as on a first visit (the shared setup loaded it for every other test).
+    vi.resetModules();
+    const React = await import('react');
+    const { createRoot } = await import('react-dom/client');
+    const fresh = await import('../../src/ui/Formula.tsx');
+    const loader = await import('../../src/ui/katexLoader.ts');
+    expect(loader.getKatexState().status).toBe('idle');
+    const host = document.createElement('div');
+    document.body.append(host);
+    const root = createRoot(host);
+    try {
+      (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+      React.act(() => root.render(React.createElement(fresh.Formula, { tex: '\\frac{7 - 3}{2} + 1 = 3', label: 'output size' })));
+      const pending = host.querySelector('.formula-pending');
+      expect(pending).not.toBeNull();
+      expect(pending).toHaveClass('is-tall');
+      expect(pending).toHaveAttribute('aria-busy', 'true');
+      expect(host.querySelector('.katex')).toBeNull();
+      expect(loader.getKatexState().status).toBe('loading');
+      await React.act(async () => {
+        await loader.loadKatex();
+      });
+      expect(host.querySelector('.formula-pending')).toBeNull();
+      expect(host.querySelector('.katex')).not.toBeNull();
+      expect(host.textContent).toContain('3');
+    } finally {
+      React.act(() => root.unmount());
+      host.remove();
+    }
   });
 });
