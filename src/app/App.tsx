@@ -2,7 +2,7 @@
 
 import { Suspense, useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { PANEL_COMPONENTS, PANEL_IDS, PANEL_TITLES, isBuilt, type PanelId } from './panels.ts';
+import { PANEL_COMPONENTS, PANEL_IDS, PANEL_TITLES, isBuilt, retryFailedPanel, type PanelId } from './panels.ts';
 import { selectLanguage, selectView, useAppStore } from '../state/store.ts';
 import { encodeView } from '../url/codec.ts';
 import { useT } from '../i18n/useT.ts';
@@ -153,7 +153,10 @@ function PanelArea() {
       title={t('error.title')}
       body={t('error.body')}
       resetLabel={t('error.reset')}
-      onReset={() => resetPanel(panel)}
+      onReset={() => {
+        retryFailedPanel(panel);
+        resetPanel(panel);
+      }}
     >
       {/* The tools wait with the panel: shown under a loading line, they would jump down when the panel arrives. */}
       <Suspense fallback={<p className="loading">{t('loading')}</p>}>

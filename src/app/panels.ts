@@ -43,17 +43,50 @@ export const PANEL_SPECS: { readonly [P in BuiltPanelId]: PanelConfigSpec<PanelC
   kernels: KERNELS_SPEC,
 };
 
-export const PANEL_COMPONENTS: { readonly [P in BuiltPanelId]: LazyExoticComponent<ComponentType> } = {
-  basics: lazy(() => import('../panels/basics/BasicsPanel.tsx')),
-  padding: lazy(() => import('../panels/padding/PaddingPanel.tsx')),
-  stride: lazy(() => import('../panels/stride/StridePanel.tsx')),
-  dilation: lazy(() => import('../panels/dilation/DilationPanel.tsx')),
-  transposed: lazy(() => import('../panels/transposed/TransposedPanel.tsx')),
-  pooling: lazy(() => import('../panels/pooling/PoolingPanel.tsx')),
-  receptive: lazy(() => import('../panels/receptive/ReceptivePanel.tsx')),
-  channels: lazy(() => import('../panels/channels/ChannelsPanel.tsx')),
-  kernels: lazy(() => import('../panels/kernels/KernelsPanel.tsx')),
+const PANEL_LOADERS: { readonly [P in BuiltPanelId]: () => Promise<{ default: ComponentType }> } = {
+  basics: () => import('../panels/basics/BasicsPanel.tsx'),
+  padding: () => import('../panels/padding/PaddingPanel.tsx'),
+  stride: () => import('../panels/stride/StridePanel.tsx'),
+  dilation: () => import('../panels/dilation/DilationPanel.tsx'),
+  transposed: () => import('../panels/transposed/TransposedPanel.tsx'),
+  pooling: () => import('../panels/pooling/PoolingPanel.tsx'),
+  receptive: () => import('../panels/receptive/ReceptivePanel.tsx'),
+  channels: () => import('../panels/channels/ChannelsPanel.tsx'),
+  kernels: () => import('../panels/kernels/KernelsPanel.tsx'),
 };
+
+const failedPanels = new Set<BuiltPanelId>();
+
+function lazyPanel(panel: BuiltPanelId): LazyExoticComponent<ComponentType> {
+  return lazy(() =>
+    PANEL_LOADERS[panel]().catch((error: unknown) => {
+      failedPanels.add(panel);
+      throw error;
+    }),
+  );
+}
+
+/** Each panel's lazy component; an entry is replaced only by `retryFailedPanel`. */
+export const PANEL_COMPONENTS: { [P in BuiltPanelId]: LazyExoticComponent<ComponentType> } = {
+  basics: lazyPanel('basics'),
+  padding: lazyPanel('padding'),
+  stride: lazyPanel('stride'),
+  dilation: lazyPanel('dilation'),
+  transposed: lazyPanel('transposed'),
+  pooling: lazyPanel('pooling'),
+  receptive: lazyPanel('receptive'),
+  channels: lazyPanel('channels'),
+  kernels: lazyPanel('kernels'),
+};
+
+/**
+ * React.lazy keeps a failed load for good; after a failure (the network dropped during a panel switch) this swaps in a new
+ * lazy component, so "Reset this panel" tries the download again instead of showing the same error until a reload.
+ */
+export function retryFailedPanel(panel: BuiltPanelId): void {
+  if (!failedPanels.delete(panel)) return;
+  PANEL_COMPONENTS[panel] = lazyPanel(panel);
+}
 
 export const PANEL_TITLES: { readonly [P in PanelId]: MessageKey } = {
   basics: 'panel.basics',

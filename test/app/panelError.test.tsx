@@ -26,15 +26,19 @@ vi.mock('../../src/panels/pooling/PoolingPanel.tsx', async (importOriginal) => {
   return { default: FaultyPoolingPanel };
 });
 
-// The Receptive field panel's chunk cannot be loaded (as when the network drops between the first load and a panel switch).
-vi.mock('../../src/panels/receptive/ReceptivePanel.tsx', () => {
-  throw new Error('Failed to fetch dynamically imported module: ReceptivePanel.js');
+// The Receptive field panel's chunk cannot be loaded while the network is down (as when it drops between the first load and a
+// panel switch); once it is back, the next attempt loads the real panel.
+const network = vi.hoisted(() => ({ down: true }));
+vi.mock('../../src/panels/receptive/ReceptivePanel.tsx', async (importOriginal) => {
+  if (network.down) throw new Error('Failed to fetch dynamically imported module: ReceptivePanel.js');
+  return importOriginal();
 });
 
 const BASICS_TITLE = 'Cross-correlation and convolution';
 
 beforeEach(() => {
   fault.mode = 'none';
+  network.down = true;
   // React reports errors caught by a boundary on the console, and the boundary logs a warning; the card is what users see.
   vi.spyOn(console, 'error').mockImplementation(() => undefined);
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
@@ -145,6 +149,18 @@ describe('other ways a panel can fail', () => {
     expectShellIntact('lang');
     await user.click(screen.getByRole('link', { name: /^Padding/ }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Padding' })).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('after a failed download, "Reset this panel" tries again: still down it shows the card again, back up it opens the panel', async () => {
+    const user = userEvent.setup();
+    renderApp({ url: '?v=1&p=receptive' });
+    await screen.findByRole('alert');
+    await user.click(screen.getByRole('button', { name: 'Reset this panel' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('This panel ran into a problem');
+    network.down = false;
+    await user.click(screen.getByRole('button', { name: 'Reset this panel' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Receptive field' })).toBeInTheDocument();
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
