@@ -202,7 +202,7 @@ test('bad files get a clear message, the open picture stays, and the page keeps 
 test('the same messages in Chinese', async ({ page }) => {
   await openApp(page, '?v=1&p=kernels&lang=zh');
   await page.getByTestId('image-file').setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: hugePng(20_000, 20_000) });
-  await expect(page.getByTestId('file-message')).toContainText('“huge.png”太大，无法在这里打开（20000×20000');
+  await expect(page.getByTestId('file-message')).toHaveText('“huge.png”太大，无法在这里打开（20000×20000 像素）。请换一张小一些的图片。');
   await page.getByTestId('image-file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('x') });
   await expect(page.getByTestId('file-message')).toContainText('“notes.txt”不是图片（text/plain）');
 });

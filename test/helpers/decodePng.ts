@@ -92,7 +92,7 @@ export function pngDecoder(): ImageDecoder & { calls: number } {
     try {
       image = decodePng(await blobBytes(file));
     } catch (error) {
-      throw new ImageFileError('unreadable', error instanceof Error ? error.message : String(error));
+      throw new ImageFileError('unreadable', { kind: 'text', text: error instanceof Error ? error.message : String(error) });
     }
     return shrink(image, maxSide);
   }) as ImageDecoder & { calls: number };

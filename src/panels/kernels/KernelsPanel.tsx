@@ -23,7 +23,15 @@ import { PairControl } from '../../ui/NumberControl.tsx';
 import { PresetSelect } from '../../ui/PresetSelect.tsx';
 import { formatNumber } from '../../ui/formatNumber.ts';
 import type { FilterOutcome, FilterRequest, SeparableOutcome, SeparableRequest } from './filterJob.ts';
-import { ImageFileError, ImageSourcesContext, MAX_IMAGE_SIDE, readImageFile, type ImageSources, type LabImage } from './imageSource.ts';
+import {
+  ImageFileError,
+  ImageSourcesContext,
+  MAX_IMAGE_SIDE,
+  readImageFile,
+  type ImageFileDetail,
+  type ImageSources,
+  type LabImage,
+} from './imageSource.ts';
 import { KernelEditor } from './KernelEditor.tsx';
 import {
   DISPLAY_MODES,
@@ -63,7 +71,24 @@ function labLook(config: LabConfig): LabLook {
   return { sample, color, weights, divisor, padding, paddingMode, stride, dilation, display };
 }
 
-type FileMessage = { key: KernelsMessageKey; params: Record<string, string | number> } | null;
+/** A message about the opened file; `detail` (why a file was refused) is worded at render, so it follows a language switch. */
+type FileMessage = { key: KernelsMessageKey; params: Record<string, string | number>; detail?: ImageFileDetail } | null;
+
+/** Why a file was refused, in the reader's language (the browser's own messages stay as the browser wrote them). */
+function fileDetailText(detail: ImageFileDetail, t: (key: KernelsMessageKey, params?: Record<string, string | number>) => string): string {
+  switch (detail.kind) {
+    case 'pixels':
+      return t('fileDetail.pixels', { width: detail.width, height: detail.height });
+    case 'megabytes':
+      return t('fileDetail.megabytes', { megabytes: detail.megabytes });
+    case 'type':
+      return detail.type;
+    case 'text':
+      return detail.text;
+    default:
+      return t(`fileDetail.${detail.kind}`);
+  }
+}
 
 export default function KernelsPanel() {
   const t = usePanelT(KERNELS_MESSAGES);
@@ -145,7 +170,9 @@ export default function KernelsPanel() {
       update({ lens: [Math.floor(opened.height / 2), Math.floor(opened.width / 2)] });
     } catch (error) {
       const problem = error instanceof ImageFileError ? error.problem : 'unreadable';
-      setFileMessage({ key: `fileError.${problem}`, params: { name: chosen.name, detail: error instanceof Error ? error.message : '' } });
+      const detail: ImageFileDetail =
+        error instanceof ImageFileError ? error.detail : { kind: 'text', text: error instanceof Error ? error.message : String(error) };
+      setFileMessage({ key: `fileError.${problem}`, params: { name: chosen.name }, detail });
     } finally {
       setReading(false);
     }
@@ -265,7 +292,10 @@ export default function KernelsPanel() {
             <p className="secondary kernels-hint">{t('fileHint', { max: MAX_IMAGE_SIDE })}</p>
             {fileMessage && (
               <p className={fileMessage.key.startsWith('fileError') ? 'control-message' : 'secondary'} role="status" data-testid="file-message">
-                {t(fileMessage.key, fileMessage.params)}
+                {t(
+                  fileMessage.key,
+                  fileMessage.detail ? { ...fileMessage.params, detail: fileDetailText(fileMessage.detail, t) } : fileMessage.params,
+                )}
               </p>
             )}
             <div className="preset-buttons" role="group" aria-label={t('colorLabel')}>

@@ -33,11 +33,41 @@ export interface ImageSources {
 
 export type ImageFileProblem = 'notImage' | 'tooLarge' | 'unreadable';
 
+/** Why, in a form each language words itself ('text' is the browser's own message, shown as it is). */
+export type ImageFileDetail =
+  | { kind: 'pixels'; width: number; height: number }
+  | { kind: 'megabytes'; megabytes: number }
+  | { kind: 'type'; type: string }
+  | { kind: 'noType' | 'undecodable' | 'noCanvas' }
+  | { kind: 'text'; text: string };
+
+/** The detail in English, for the error's message (logs and tests); the panel shows it in the reader's language. */
+function detailInEnglish(detail: ImageFileDetail): string {
+  switch (detail.kind) {
+    case 'pixels':
+      return `${detail.width}×${detail.height} pixels`;
+    case 'megabytes':
+      return `${detail.megabytes} MB`;
+    case 'type':
+      return detail.type;
+    case 'noType':
+      return 'no type';
+    case 'undecodable':
+      return 'the browser could not decode it';
+    case 'noCanvas':
+      return 'no 2-D canvas';
+    case 'text':
+      return detail.text;
+  }
+}
+
 export class ImageFileError extends Error {
   readonly problem: ImageFileProblem;
-  constructor(problem: ImageFileProblem, message: string) {
-    super(message);
+  readonly detail: ImageFileDetail;
+  constructor(problem: ImageFileProblem, detail: ImageFileDetail) {
+    super(detailInEnglish(detail));
     this.problem = problem;
+    this.detail = detail;
   }
 }
 
@@ -71,13 +101,13 @@ export const decodeInBrowser: ImageDecoder = async (file, maxSide) => {
   try {
     bitmap = await createImageBitmap(file);
   } catch {
-    throw new ImageFileError('unreadable', 'the browser could not decode it');
+    throw new ImageFileError('unreadable', { kind: 'undecodable' });
   }
   const sourceWidth = bitmap.width;
   const sourceHeight = bitmap.height;
   if (sourceWidth * sourceHeight > MAX_SOURCE_PIXELS) {
     bitmap.close();
-    throw new ImageFileError('tooLarge', `${sourceWidth}×${sourceHeight} pixels`);
+    throw new ImageFileError('tooLarge', { kind: 'pixels', width: sourceWidth, height: sourceHeight });
   }
   const { width, height } = boundedSize(sourceWidth, sourceHeight, maxSide);
   if (width !== sourceWidth || height !== sourceHeight) {
@@ -91,7 +121,7 @@ export const decodeInBrowser: ImageDecoder = async (file, maxSide) => {
   const context = canvas.getContext('2d', { willReadFrequently: true });
   if (!context) {
     bitmap.close();
-    throw new ImageFileError('unreadable', 'no 2-D canvas');
+    throw new ImageFileError('unreadable', { kind: 'noCanvas' });
   }
   context.drawImage(bitmap, 0, 0);
   bitmap.close();
@@ -160,16 +190,17 @@ let fileCount = 0;
  * Throws ImageFileError with the reason.
  */
 export async function readImageFile(file: File, decode: ImageDecoder): Promise<LabImage> {
-  if (!file.type.startsWith('image/')) throw new ImageFileError('notImage', file.type || 'no type');
-  if (file.size > MAX_FILE_BYTES) throw new ImageFileError('tooLarge', `${Math.round(file.size / 1e6)} MB`);
+  if (!file.type.startsWith('image/')) throw new ImageFileError('notImage', file.type ? { kind: 'type', type: file.type } : { kind: 'noType' });
+  if (file.size > MAX_FILE_BYTES) throw new ImageFileError('tooLarge', { kind: 'megabytes', megabytes: Math.round(file.size / 1e6) });
   const size = await fileHeaderSize(file);
-  if (size && size.width * size.height > MAX_SOURCE_PIXELS) throw new ImageFileError('tooLarge', `${size.width}×${size.height} pixels`);
+  if (size && size.width * size.height > MAX_SOURCE_PIXELS)
+    throw new ImageFileError('tooLarge', { kind: 'pixels', width: size.width, height: size.height });
   let pixels: DecodedPixels;
   try {
     pixels = await decode(file, MAX_IMAGE_SIDE);
   } catch (error) {
     if (error instanceof ImageFileError) throw error;
-    throw new ImageFileError('unreadable', error instanceof Error ? error.message : String(error));
+    throw new ImageFileError('unreadable', { kind: 'text', text: error instanceof Error ? error.message : String(error) });
   }
   fileCount += 1;
   return fromPixels(`file:${fileCount}:${file.name}`, file.name, 'file', pixels);
