@@ -40,7 +40,8 @@ function FormulaImpl({ tex, display = true, label, className }: FormulaProps) {
     const follow = () => startTransition(() => setKatexState(getKatexState()));
     const unsubscribe = subscribeKatex(follow);
     follow();
-    if (getKatexState().status === 'idle') loadKatex().catch(() => undefined);
+    // Also after a failed load (offline before the chunk was cached): a newly shown formula asks again; loadKatex shares one request.
+    if (!getKatexState().katex) loadKatex().catch(() => undefined);
     return unsubscribe;
   }, []);
   const html = useMemo(() => (katex ? renderTex(katex, tex, display) : null), [katex, tex, display]);
