@@ -46,21 +46,23 @@ function FormulaImpl({ tex, display = true, label, className }: FormulaProps) {
   }, []);
   const html = useMemo(() => (katex ? renderTex(katex, tex, display) : null), [katex, tex, display]);
   const classes = `formula${display ? ' formula-display' : ''}${className ? ` ${className}` : ''}`;
+  // aria-label needs a role that allows it (a bare span or code does not); all three states are the same formula to a reader.
+  const role = label ? 'math' : undefined;
   if (!katex && katexState.status !== 'failed') {
     // Fractions and floors stand about twice as tall as a line; the box keeps what follows from jumping when KaTeX arrives.
     const tall = /\\frac|\\left/.test(tex);
-    return <span className={`${classes} formula-pending${tall ? ' is-tall' : ''}`} aria-label={label} aria-busy="true" />;
+    return <span className={`${classes} formula-pending${tall ? ' is-tall' : ''}`} aria-label={label} role={role} aria-busy="true" />;
   }
   if (html === null) {
     return (
-      <code className={`${classes} formula-fallback`} aria-label={label}>
+      <code className={`${classes} formula-fallback`} aria-label={label} role={role}>
         {tex}
       </code>
     );
   }
   // The HTML comes from KaTeX with trust off, over TeX that our own formatters build from numbers.
   // tabIndex: a long formula scrolls sideways on a phone, and a scrolling region must be reachable by keyboard.
-  return <span className={classes} aria-label={label} role={label ? 'math' : undefined} tabIndex={0} dangerouslySetInnerHTML={{ __html: html }} />;
+  return <span className={classes} aria-label={label} role={role} tabIndex={0} dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
 export const Formula = memo(FormulaImpl);

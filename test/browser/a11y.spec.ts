@@ -55,3 +55,21 @@ test('axe: Basics on a phone with the edge preset', async ({ page }) => {
   await page.getByLabel('Presets').selectOption('edge');
   expect(await axeViolations(page)).toEqual([]);
 });
+
+test('axe: formulas while KaTeX is still downloading, and after its download failed', async ({ page, problems }) => {
+  problems.allow(/Failed to load resource: net::ERR_FAILED/);
+  // The KaTeX chunk is held back, so every formula shows its placeholder box; then it fails, and formulas show their TeX.
+  let releaseKatex: (() => void) | undefined;
+  const katexHeld = new Promise<void>((resolve) => (releaseKatex = resolve));
+  await page.route(/katexModule[^/]*\.js$/, async (route) => {
+    await katexHeld;
+    await route.abort();
+  });
+  await openApp(page, '?v=1&p=kernels');
+  await expect(page.locator('.formula-pending').first()).toBeVisible();
+  expect(await axeViolations(page), 'axe violations while KaTeX loads').toEqual([]);
+  releaseKatex?.();
+  await expect(page.locator('.formula-fallback').first()).toBeVisible();
+  await expect(page.locator('.formula-pending')).toHaveCount(0);
+  expect(await axeViolations(page), 'axe violations after KaTeX failed').toEqual([]);
+});

@@ -127,6 +127,9 @@ describe('Formula', () => {
       expect(pending).not.toBeNull();
       expect(pending).toHaveClass('is-tall');
       expect(pending).toHaveAttribute('aria-busy', 'true');
+      // axe forbids aria-label on a span without a role; the box is named as the formula will be.
+      expect(pending).toHaveAttribute('role', 'math');
+      expect(pending).toHaveAttribute('aria-label', 'output size');
       expect(host.querySelector('.katex')).toBeNull();
       expect(loader.getKatexState().status).toBe('loading');
       await React.act(async () => {
