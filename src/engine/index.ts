@@ -189,6 +189,8 @@ export {
 } from './imageFilter.ts';
 export {
   DIVERGED_LOSS,
+  followedWeight,
+  gradientEntryTex,
   gradientDescentStep,
   gradientTex,
   largestStableLearningRate,
@@ -206,7 +208,9 @@ export {
   NOTES_SEED,
   notesEdgeImage,
   squaredErrorGradient,
+  updateRuleEntryTex,
   updateRuleTex,
+  WRITTEN_OUT_WEIGHTS,
   type LearnFrame,
   type LearnKernelSetup,
   type LearnKernelTrace,

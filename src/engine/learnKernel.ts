@@ -2,7 +2,7 @@
 
 import { adaptiveAvgPool2d } from './adaptivePooling.ts';
 import { conv2d } from './conv2d.ts';
-import { texNumber } from './formulas.ts';
+import { texFactor, texNumber } from './formulas.ts';
 import { matrixTex } from './imageKernels.ts';
 import { readInteger } from './pair.ts';
 import { uniformTensor } from './random.ts';
@@ -251,6 +251,32 @@ export function lossTex(frame: LearnFrame): string {
 /** ∂L/∂W = 2 · X ⋆ (Ŷ − Y) = [numbers]. */
 export function gradientTex(frame: LearnFrame): string {
   return `\\frac{\\partial L}{\\partial W} = 2\\, X \\star (\\hat{Y} - Y) = ${tensorMatrixTex(frame.gradient)}`;
+}
+
+/** Kernels with more weights than this have their gradient and update written for one weight (a 7×7 matrix is unreadable as TeX). */
+export const WRITTEN_OUT_WEIGHTS = 9;
+
+/** The weight a large kernel's formulas follow: its centre, [row, column], counted from 0. */
+export function followedWeight(frame: LearnFrame): [number, number] {
+  const rows = frame.kernel.shape[2] as number;
+  const cols = frame.kernel.shape[3] as number;
+  return [Math.floor(rows / 2), Math.floor(cols / 2)];
+}
+
+/** ∂L/∂W_{r,c} = 2 Σ X_{i+r, j+c} (Ŷ − Y)_{i,j} = value, for one weight. */
+export function gradientEntryTex(frame: LearnFrame, row: number, col: number): string {
+  const cols = frame.kernel.shape[3] as number;
+  const index = `{${row},${col}}`;
+  return `\\frac{\\partial L}{\\partial W_${index}} = 2 \\sum_{i,j} X_{i+${row},\\,j+${col}}\\,(\\hat{Y} - Y)_{i,j} = ${texNumber(frame.gradient.data[row * cols + col] as number)}`;
+}
+
+/** W_{r,c} ← W_{r,c} − η · ∂L/∂W_{r,c} with this frame's numbers, for one weight. */
+export function updateRuleEntryTex(frame: LearnFrame, learningRate: number, row: number, col: number): string {
+  const cols = frame.kernel.shape[3] as number;
+  const at = row * cols + col;
+  const next = (frame.next ?? gradientDescentStep(frame.kernel, frame.gradient, learningRate)).data[at] as number;
+  const index = `{${row},${col}}`;
+  return `W_${index} \\leftarrow W_${index} - \\eta\\,\\frac{\\partial L}{\\partial W_${index}} = ${texNumber(frame.kernel.data[at] as number)} - ${texNumber(learningRate)} \\times ${texFactor(frame.gradient.data[at] as number)} = ${texNumber(next)}`;
 }
 
 /** W ← W − η · ∂L/∂W with this frame's numbers: [W] − η [gradient] = [next W]. */

@@ -14,7 +14,7 @@ import {
   type ReceptiveFieldEntry,
   type StackLayer,
 } from '../engine/index.ts';
-import { formatFactor, formatNumber } from '../ui/formatNumber.ts';
+import { formatFactor, formatNumber, subscript } from '../ui/formatNumber.ts';
 import type { TransposedViews } from '../panels/transposed/transposedTraces.ts';
 import type { SizeQuestion, ValueQuestion } from './quizModel.ts';
 
@@ -146,10 +146,6 @@ export function receptiveQuizSource(layers: readonly StackLayer[], fields: reado
     },
     size: null,
   };
-}
-
-function subscript(n: number): string {
-  return String(n).replace(/\d/g, (digit) => '₀₁₂₃₄₅₆₇₈₉'[Number(digit)] ?? digit);
 }
 
 /**

@@ -21,3 +21,8 @@ export function formatFactor(value: number): string {
   const text = formatNumber(value);
   return text.startsWith('\u2212') ? `(${text})` : text;
 }
+
+/** A whole number in subscript digits, for indices in running text: RF₃, W₃,₃. */
+export function subscript(n: number): string {
+  return String(n).replace(/\d/g, (digit) => '₀₁₂₃₄₅₆₇₈₉'[Number(digit)] ?? digit);
+}

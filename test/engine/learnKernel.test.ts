@@ -2,7 +2,9 @@
 import fc from 'fast-check';
 import {
   conv2d,
+  followedWeight,
   gradientDescentStep,
+  gradientEntryTex,
   largestStableLearningRate,
   learningImage,
   learnKernel,
@@ -16,7 +18,9 @@ import {
   notesEdgeImage,
   squaredErrorGradient,
   tensor,
+  updateRuleEntryTex,
   updateRuleTex,
+  WRITTEN_OUT_WEIGHTS,
   type Tensor,
 } from '../../src/engine/index.ts';
 import { expectArrayClose } from '../helpers/tensorClose.ts';
@@ -189,6 +193,30 @@ describe('learnKernel', () => {
     expect(tex).toContain('W \\leftarrow W - \\eta');
     expect(tex).toContain('0.03');
     expect(tex).toContain(String(Math.round((run.frame(1).kernel.data[0] as number) * 10000) / 10000));
+  });
+
+  it('a 5×5 kernel’s formulas follow its centre weight, with the numbers a brute-force sum gives', () => {
+    const target = tensor(
+      Array.from({ length: 25 }, (_, i) => ((i * 7) % 5) - 2),
+      [1, 1, 5, 5],
+    );
+    const input = noiseImage(12, 7);
+    const run = learnKernel({ input, target, learningRate: 0.001, steps: 3, seed: 3 });
+    const frame = run.frame(1);
+    expect(25).toBeGreaterThan(WRITTEN_OUT_WEIGHTS);
+    expect(followedWeight(frame)).toEqual([2, 2]);
+    // ∂L/∂W₂,₂ = 2 Σ X[i + 2, j + 2] (Ŷ − Y)[i, j], summed here by hand over the 8×8 output.
+    let gradient = 0;
+    for (let i = 0; i < 8; i++)
+      for (let j = 0; j < 8; j++) gradient += 2 * (input.data[(i + 2) * 12 + j + 2] as number) * (frame.residual.data[i * 8 + j] as number);
+    const rounded = (v: number) => String(Math.round(v * 10000) / 10000);
+    const gradientTex = gradientEntryTex(frame, 2, 2);
+    expect(gradientTex).toContain('X_{i+2,\\,j+2}');
+    expect(gradientTex.endsWith(`= ${rounded(gradient)}`)).toBe(true);
+    const update = updateRuleEntryTex(frame, 0.001, 2, 2);
+    expect(update).toMatch(/^W_\{2,2\} \\leftarrow W_\{2,2\}/);
+    expect(update.endsWith(`= ${rounded(run.frame(2).kernel.data[12] as number)}`)).toBe(true);
+    expect(update).toContain(`= ${rounded(frame.kernel.data[12] as number)} - 0.001 \\times `);
   });
 
   it('a tiny loss is written as a power of ten, not rounded to 0', () => {

@@ -331,6 +331,35 @@ describe('Image kernels panel: learn the kernel', () => {
     expect(screen.getByTestId('learn').querySelector('.formulas')?.textContent).toContain('0.03');
   });
 
+  it('a kernel larger than 3×3 has its gradient and update written for the centre weight, said in words', async () => {
+    await openKernels('?v=1&p=kernels&k=1,0,0,0,-1;1,0,0,0,-1;1,0,0,0,-1;1,0,0,0,-1;1,0,0,0,-1&lt=lab&lx=noise&lr=0.001');
+    stepTo(1);
+    const formulas = screen.getByTestId('learn').querySelector('.formulas')?.textContent ?? '';
+    expect(formulas).toContain('W2,2');
+    expect(screen.getByTestId('learn-followed-weight')).toHaveTextContent('W has 25 weights');
+    expect(screen.getByTestId('learn-followed-weight')).toHaveTextContent('W₂,₂');
+    act(() => useAppStore.getState().setLanguage('zh'));
+    expect(screen.getByTestId('learn-followed-weight')).toHaveTextContent('W 有 25 个权重');
+    // A 3×3 kernel is still written out whole, with no sentence.
+    select('learn-target', 'sobelX');
+    expect(screen.queryByTestId('learn-followed-weight')).toBeNull();
+  });
+
+  it('the charts draw each path whole and show it up to the current step (a clip whose edge follows the step)', async () => {
+    await openKernels('?v=1&p=kernels&lt=sobelX&lx=noise&ln=20');
+    const clipEdge = (chart: string) => Number(screen.getByTestId(chart).querySelector('clipPath rect')?.getAttribute('width'));
+    const paths = () => [...screen.getByTestId('weight-paths').querySelectorAll('path[clip-path]')].map((path) => path.getAttribute('d'));
+    const atStart = { loss: clipEdge('loss-curve'), weights: clipEdge('weight-paths'), paths: paths() };
+    expect(atStart.paths).toHaveLength(9);
+    stepTo(10);
+    expect(clipEdge('loss-curve')).toBeGreaterThan(atStart.loss);
+    expect(clipEdge('weight-paths')).toBeGreaterThan(atStart.weights);
+    expect(paths()).toEqual(atStart.paths);
+    stepTo(20);
+    // At the last step the clip reaches the right end of the plot (x of step 20 plus the stroke's reach).
+    expect(clipEdge('weight-paths')).toBe(520 - 16 + 3);
+  });
+
   it('the Sobel preset learns Sobel x from noise; the too-fast preset warns and its loss grows', async () => {
     await openKernels();
     choose('Experiment', /Sobel x from noise/);

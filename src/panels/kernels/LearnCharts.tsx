@@ -1,5 +1,6 @@
 // Charts of a learning run, drawn by React in SVG over d3 scales: the loss per step (log scale) and each weight's path to its target.
 
+import { useId, useMemo } from 'react';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { schemeTableau10 } from 'd3-scale-chromatic';
 import { formatNumber } from '../../ui/formatNumber.ts';
@@ -13,6 +14,19 @@ const LOSS_FLOOR = 1e-10;
 
 function linePath(points: readonly [number, number][]): string {
   return points.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${x.toFixed(1)},${y.toFixed(1)}`).join('');
+}
+
+/**
+ * Clips a chart's paths to the steps taken so far. The paths are drawn whole once per run, and a step only moves this clip's
+ * edge: rebuilding 49 paths of up to 200 points on every step cost more than the rest of the step together.
+ */
+function StepsSoFarClip({ id, right }: { id: string; right: number }) {
+  return (
+    <clipPath id={id}>
+      {/* The stroke reaches past the last point by half its width, and the round markers by their radius. */}
+      <rect x={0} y={0} width={right + 3} height={HEIGHT} />
+    </clipPath>
+  );
 }
 
 /** 10^k written as a student reads it: 1, 0.01, 1e−6. */
@@ -51,6 +65,7 @@ export interface LossCurveProps {
 }
 
 export function LossCurve({ losses, step, reference = [], label, stepLabel, lossLabel, referenceLabel }: LossCurveProps) {
+  const clipId = `${useId().replace(/:/g, '')}-loss`;
   const last = Math.max(losses.length - 1, 1);
   const shown = losses.map((l) => Math.max(l, LOSS_FLOOR));
   const all = [...shown, ...reference.map((r) => r.loss)];
@@ -65,6 +80,7 @@ export function LossCurve({ losses, step, reference = [], label, stepLabel, loss
   const decades = y.ticks().filter((v) => Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9);
   const every = Math.ceil(decades.length / 6);
   const points = shown.map((l, i): [number, number] => [x(i), y(l)]);
+  const path = linePath(points);
   const current = points[Math.min(step, points.length - 1)];
   return (
     <figure className="kernels-chart" data-testid="loss-curve">
@@ -90,8 +106,9 @@ export function LossCurve({ losses, step, reference = [], label, stepLabel, loss
           {lossLabel}
         </text>
         <StepAxis x={x} last={last} label={stepLabel} />
-        <path d={linePath(points)} fill="none" stroke="#c7cbd4" strokeWidth={2} />
-        <path d={linePath(points.slice(0, step + 1))} fill="none" stroke={COLORS.output} strokeWidth={3} />
+        <StepsSoFarClip id={clipId} right={x(Math.min(step, last))} />
+        <path d={path} fill="none" stroke="#c7cbd4" strokeWidth={2} />
+        <path d={path} fill="none" stroke={COLORS.output} strokeWidth={3} clipPath={`url(#${clipId})`} />
         {reference.map((r) => (
           <circle key={r.step} cx={x(r.step)} cy={y(r.loss)} r={6} fill="none" stroke={COLORS.window} strokeWidth={2.5} />
         ))}
@@ -119,19 +136,24 @@ export interface WeightPathsProps {
 
 /** One line per weight from its random start to its current value, with the target value dashed. */
 export function WeightPaths({ kernels, target, step, cols, label, stepLabel, valueLabel }: WeightPathsProps) {
+  const clipId = `${useId().replace(/:/g, '')}-weights`;
   const last = Math.max(kernels.length - 1, 1);
-  let low = 0;
-  let high = 0;
-  for (const k of kernels) for (const v of k) [low, high] = [Math.min(low, v), Math.max(high, v)];
-  for (const v of target) [low, high] = [Math.min(low, v), Math.max(high, v)];
-  const x = scaleLinear()
-    .domain([0, last])
-    .range([MARGIN.left, WIDTH - MARGIN.right]);
-  const y = scaleLinear()
-    .domain([low, high])
-    .nice()
-    .range([HEIGHT - MARGIN.bottom, MARGIN.top]);
-  const shownSteps = kernels.slice(0, step + 1);
+  const { x, y, paths } = useMemo(() => {
+    let low = 0;
+    let high = 0;
+    for (const k of kernels) for (const v of k) [low, high] = [Math.min(low, v), Math.max(high, v)];
+    for (const v of target) [low, high] = [Math.min(low, v), Math.max(high, v)];
+    const x = scaleLinear()
+      .domain([0, Math.max(kernels.length - 1, 1)])
+      .range([MARGIN.left, WIDTH - MARGIN.right]);
+    const y = scaleLinear()
+      .domain([low, high])
+      .nice()
+      .range([HEIGHT - MARGIN.bottom, MARGIN.top]);
+    const paths = Array.from(target, (_, i) => linePath(kernels.map((k, s): [number, number] => [x(s), y(k[i] ?? 0)])));
+    return { x, y, paths };
+  }, [kernels, target]);
+  const current = kernels[Math.min(step, kernels.length - 1)];
   return (
     <figure className="kernels-chart" data-testid="weight-paths">
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label} className="kernels-chart-svg">
@@ -154,10 +176,10 @@ export function WeightPaths({ kernels, target, step, cols, label, stepLabel, val
           {valueLabel}
         </text>
         <StepAxis x={x} last={last} label={stepLabel} />
+        <StepsSoFarClip id={clipId} right={x(Math.min(step, last))} />
         {Array.from(target, (goal, i) => {
           const color = schemeTableau10[i % schemeTableau10.length] as string;
-          const points = shownSteps.map((k, s): [number, number] => [x(s), y(k[i] ?? 0)]);
-          const end = points[points.length - 1];
+          const end: [number, number] | undefined = current ? [x(Math.min(step, last)), y(current[i] ?? 0)] : undefined;
           return (
             <g key={i}>
               <line
@@ -170,7 +192,7 @@ export function WeightPaths({ kernels, target, step, cols, label, stepLabel, val
                 strokeWidth={1.5}
                 opacity={0.8}
               />
-              <path d={linePath(points)} fill="none" stroke={color} strokeWidth={2.5} />
+              <path d={paths[i]} fill="none" stroke={color} strokeWidth={2.5} clipPath={`url(#${clipId})`} />
               {end && <circle cx={end[0]} cy={end[1]} r={4} fill={color} />}
               {target.length <= 4 && end && (
                 <text x={end[0] - 6} y={end[1] - 8} textAnchor="end" fontSize={14} fill={color}>

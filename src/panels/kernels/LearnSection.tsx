@@ -6,6 +6,8 @@ import { useShallow } from 'zustand/react/shallow';
 import {
   clampStep,
   depthwiseKernel,
+  followedWeight,
+  gradientEntryTex,
   gradientTex,
   learningImage,
   learnKernel,
@@ -16,8 +18,10 @@ import {
   NOTES_LEARNING,
   notesEdgeImage,
   tensor,
+  updateRuleEntryTex,
   updateRuleTex,
   valueRange,
+  WRITTEN_OUT_WEIGHTS,
   type KernelMatrix,
   type LearnKernelTrace,
   type Tensor,
@@ -29,7 +33,7 @@ import { Narration } from '../../ui/Narration.tsx';
 import { NumberControl } from '../../ui/NumberControl.tsx';
 import { PresetSelect } from '../../ui/PresetSelect.tsx';
 import { StepPlayer } from '../../ui/StepPlayer.tsx';
-import { formatNumber } from '../../ui/formatNumber.ts';
+import { formatNumber, subscript } from '../../ui/formatNumber.ts';
 import type { LabImage } from './imageSource.ts';
 import {
   KERNELS_LIMITS,
@@ -202,6 +206,8 @@ function LearnSectionImpl({ learn: config, labKernel, update, image }: LearnSect
   const [, , kH = 1, kW = 1] = trace.target.shape;
   const yScale = valueRange(trace.targetOutput).maxAbs;
   const unstable = config.learningRate >= trace.stableLearningRate;
+  // A large kernel's formulas follow one weight: four 7×7 matrices of TeX are unreadable, and typesetting them took most of a step.
+  const followed = kH * kW > WRITTEN_OUT_WEIGHTS ? followedWeight(frame) : null;
 
   return (
     <section className="kernels-learn" aria-labelledby="kernels-learn-title" data-testid="learn">
@@ -281,12 +287,17 @@ function LearnSectionImpl({ learn: config, labKernel, update, image }: LearnSect
         </div>
         <div className="formula-row">
           <span className="formula-label">{t('learnGradient')}</span>
-          <Formula tex={gradientTex(frame)} />
+          <Formula tex={followed ? gradientEntryTex(frame, ...followed) : gradientTex(frame)} />
         </div>
         <div className="formula-row">
           <span className="formula-label">{t('learnRule')}</span>
-          <Formula tex={updateRuleTex(frame, config.learningRate)} />
+          <Formula tex={followed ? updateRuleEntryTex(frame, config.learningRate, ...followed) : updateRuleTex(frame, config.learningRate)} />
         </div>
+        {followed && (
+          <p className="secondary" data-testid="learn-followed-weight">
+            {t('learnFollowedWeight', { count: kH * kW, index: `${subscript(followed[0])},${subscript(followed[1])}` })}
+          </p>
+        )}
       </section>
       <p className={unstable ? 'note' : 'secondary'} data-testid="learn-stability">
         {t(unstable ? 'learnUnstable' : 'learnStable', { limit: formatNumber(trace.stableLearningRate), rate: config.learningRate })}

@@ -158,6 +158,8 @@ export const KERNELS_MESSAGES = definePanelMessages(
     learnLoss: 'Loss',
     learnGradient: 'Gradient',
     learnRule: 'Update',
+    learnFollowedWeight:
+      'W has {count} weights, too many to write out: the gradient and the update follow the centre weight W{index}. Every weight moves by the same rule; all of them are in the grid W above.',
     learnStable: 'For this X, gradient descent settles only while η < {limit} (1/λ_max of the loss’s curvature); η = {rate} is below it.',
     learnUnstable: 'η = {rate} is above the largest stable rate {limit} for this X: every step overshoots further, and the loss grows.',
     learnDiverged: 'The loss blew up at step {step}, so the run stops there.',
@@ -316,6 +318,7 @@ export const KERNELS_MESSAGES = definePanelMessages(
     learnLoss: '损失',
     learnGradient: '梯度',
     learnRule: '更新',
+    learnFollowedWeight: 'W 有 {count} 个权重，无法全部写出：梯度和更新只写出中心权重 W{index}。每个权重都按同一规则更新，全部权重见上方的 W 网格。',
     learnStable: '对这个 X，只有当 η < {limit}（损失曲率的 1/λ_max）时梯度下降才会收敛；η = {rate} 低于这个值。',
     learnUnstable: 'η = {rate} 超过了这个 X 的最大稳定学习率 {limit}：每一步都越冲越远，损失不断变大。',
     learnDiverged: '损失在第 {step} 步发散，因此在那里停止。',
