@@ -1,6 +1,6 @@
 // The 1×1 convolution beside the same weights as a (c_out × c_in) matrix applied to every pixel's channel vector: both computed, shown equal.
 
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { clampStep, conv2d, maxAbsDifference, pointwiseAsMatrix, productSumTex, type Tensor } from '../../engine/index.ts';
 import { usePanelT } from '../../i18n/panelMessages.ts';
 import { useAppStore } from '../../state/store.ts';
@@ -20,18 +20,9 @@ function MatrixGrid({ tensor, label, testId, column }: { tensor: Tensor; label: 
   const [rows, cols] = tensor.shape as [number, number];
   const highlights = new Map<string, HighlightKind>();
   if (column !== undefined) for (let r = 0; r < rows; r++) highlights.set(cellKey(r, column), 'window');
-  return (
-    <Grid
-      label={label}
-      rows={rows}
-      cols={cols}
-      valueAt={(y, x) => tensor.data[y * cols + x] ?? 0}
-      highlights={highlights}
-      showLegend={false}
-      maxCellPx={40}
-      testId={testId}
-    />
-  );
+  // Stable across steps, so the grid keeps its cell list and only the highlighted column is redrawn.
+  const valueAt = useCallback((y: number, x: number) => tensor.data[y * cols + x] ?? 0, [tensor, cols]);
+  return <Grid label={label} rows={rows} cols={cols} valueAt={valueAt} highlights={highlights} showLegend={false} maxCellPx={40} testId={testId} />;
 }
 
 export function PointwiseView({ layer, onLoadExample }: { layer: LayerTensors; onLoadExample(): void }) {
@@ -138,8 +129,8 @@ function PointwiseComparison({ layer, cout }: { layer: LayerTensors; cout: numbe
           <span className="formula-label">{t('pointwise.rowsLabel')}</span>
           <Formula tex="y_o(r,c) = \sum_{c_{in}} W_{o,c_{in}}\, x_{c_{in}}(r,c) + b_o" />
         </div>
-        {rowsTex.map((tex) => (
-          <div className="formula-row formula-current" key={tex}>
+        {rowsTex.map((tex, o) => (
+          <div className="formula-row formula-current" key={o}>
             <Formula tex={tex} />
           </div>
         ))}

@@ -1,5 +1,6 @@
 // A row of grids, one per channel of a [C, H, W] tensor (or one per slice of a kernel), on one shared colour scale.
 
+import { useMemo } from 'react';
 import { at3, type Tensor } from '../../engine/index.ts';
 import { Grid, type HighlightKind } from '../../ui/Grid.tsx';
 import { maxAbsOf } from '../../ui/theme.ts';
@@ -22,7 +23,9 @@ export interface StackGridsProps {
 
 export function StackGrids({ tensor, label, testId, channels, highlights, annotations, pending, maxCellPx, className }: StackGridsProps) {
   const [count, rows, cols] = tensor.shape as [number, number, number];
-  const scaleMax = maxAbsOf(tensor.data);
+  const scaleMax = useMemo(() => maxAbsOf(tensor.data), [tensor]);
+  // One reader per channel, kept across steps: a grid whose values are unchanged then keeps its cell list.
+  const valueAts = useMemo(() => Array.from({ length: count }, (_, c) => (y: number, x: number) => at3(tensor, c, y, x)), [tensor, count]);
   const shown = channels ?? Array.from({ length: count }, (_, c) => c);
   // A grid of one or two columns still gets room for its caption.
   const cellPx = Math.max(maxCellPx ?? 44, Math.ceil(MIN_FIGURE_PX / cols));
@@ -34,7 +37,7 @@ export function StackGrids({ tensor, label, testId, channels, highlights, annota
           label={label(c)}
           rows={rows}
           cols={cols}
-          valueAt={(y, x) => at3(tensor, c, y, x)}
+          valueAt={valueAts[c] ?? (() => 0)}
           highlights={highlights?.(c)}
           annotations={annotations?.(c)}
           pending={pending ? (y, x) => pending(c, y, x) : undefined}
