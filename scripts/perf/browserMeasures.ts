@@ -182,9 +182,16 @@ async function pressAndWait(page: Page, key: string): Promise<StepRecord> {
 const summary = (values: number[]) => ({ p50: percentile(values, 50), p95: percentile(values, 95), max: max(values) });
 
 /** `count` ArrowRight presses on the link's player, each waited for until painted; Home (not counted) when the last step is reached. */
-export async function measureStepLatency(browser: Browser, baseUrl: string, config: LargestConfig, count: number): Promise<StepLatency> {
+export async function measureStepLatency(
+  browser: Browser,
+  baseUrl: string,
+  config: LargestConfig,
+  count: number,
+  prepare?: (context: BrowserContext) => Promise<void>,
+): Promise<StepLatency> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US', serviceWorkers: 'block' });
   try {
+    await prepare?.(context);
     const { page, errors } = await openMeasured(context, baseUrl, config);
     // The player in view, as for a student stepping it (the image lab's learning player is below the first screen).
     await page.locator('.player').first().scrollIntoViewIfNeeded();
@@ -229,6 +236,38 @@ export async function measureStepLatency(browser: Browser, baseUrl: string, conf
   } finally {
     await context.close();
   }
+}
+
+/** A page whose "player" changes one number per key and nothing else: what the browser's own frame pipeline costs. */
+const FLOOR_PAGE = `<!doctype html><html lang="en"><title>frame floor</title>
+<div class="player"><input type="range" min="0" max="100000" value="0" aria-label="step"><span data-testid="step-count">0</span></div>
+<script>
+const slider = document.querySelector('input');
+const counter = document.querySelector('[data-testid=step-count]');
+addEventListener('keydown', (event) => {
+  if (event.key === 'ArrowRight') slider.value = String(Number(slider.value) + 1);
+  else if (event.key === 'Home') slider.value = '0';
+  else return;
+  counter.textContent = slider.value;
+});
+</script>`;
+
+/**
+ * The same step probe on FLOOR_PAGE: the part of every view's figure that no app code can remove (the wait for the next frame,
+ * and the browser's input and paint pipeline). Served from a route, so it runs in the same browser, flags and load.
+ */
+export function measureFrameFloor(browser: Browser, baseUrl: string, count: number): Promise<StepLatency> {
+  const floor: LargestConfig = {
+    name: 'floor (empty page)',
+    panel: 'basics',
+    description: 'one number changed per key, nothing else',
+    query: '/__frame-floor.html',
+    ready: { selector: '[data-testid=step-count]' },
+    stepped: true,
+  };
+  return measureStepLatency(browser, baseUrl, floor, count, async (context) => {
+    await context.route('**/__frame-floor.html', (route) => route.fulfill({ contentType: 'text/html', body: FLOOR_PAGE }));
+  });
 }
 
 export interface AutoplayRun {

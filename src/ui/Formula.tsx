@@ -1,7 +1,7 @@
 // Formula: KaTeX rendering of a TeX string built by the engine's typed formatters; trust off, errors shown as plain text.
 // KaTeX is loaded after the first paint (katexLoader); until it arrives the formula keeps a box of about its height.
 
-import { memo, startTransition, useEffect, useMemo, useState } from 'react';
+import { memo, startTransition, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { getKatexState, loadKatex, subscribeKatex } from './katexLoader.ts';
 import type { katex as Katex } from './katexModule.ts';
 
@@ -44,7 +44,10 @@ function FormulaImpl({ tex, display = true, label, className }: FormulaProps) {
     if (!getKatexState().katex) loadKatex().catch(() => undefined);
     return unsubscribe;
   }, []);
-  const html = useMemo(() => (katex ? renderTex(katex, tex, display) : null), [katex, tex, display]);
+  // A new step's TeX is typeset in a second, interruptible render: the key press commits the grids and narration first, and
+  // holding a key down skips the formulas in between instead of typesetting every one (the heaviest views write eight per step).
+  const shownTex = useDeferredValue(tex);
+  const html = useMemo(() => (katex ? renderTex(katex, shownTex, display) : null), [katex, shownTex, display]);
   const classes = `formula${display ? ' formula-display' : ''}${className ? ` ${className}` : ''}`;
   // aria-label needs a role that allows it (a bare span or code does not); all three states are the same formula to a reader.
   const role = label ? 'math' : undefined;

@@ -31,13 +31,21 @@ function answer(text: string) {
 
 const step = () => useAppStore.getState().step;
 
+/** The quiz toggle, once the panel is up and its effects have run: the player's key handler is attached in one, and a key
+ * pressed before it (as could happen on a loaded machine) would be lost. */
+async function findToggle(name: string): Promise<HTMLElement> {
+  const toggle = await screen.findByRole('button', { name });
+  await act(async () => undefined);
+  return toggle;
+}
+
 beforeEach(resetQuiz);
 afterEach(resetQuiz);
 
 describe('quiz mode on the Basics panel (the notes’ X and K)', () => {
   it('asks the size first with the output hidden, then 25 and 37; scores a wrong and a right answer', async () => {
     renderApp({ url: '?v=1&quiz=1' });
-    const toggle = await screen.findByRole('button', { name: 'Predict first' });
+    const toggle = await findToggle('Predict first');
     expect(toggle.getAttribute('aria-pressed')).toBe('true');
     // The size is the first question: the output grid is not drawn yet.
     expect(screen.queryByTestId('grid-output')).toBeNull();
@@ -77,7 +85,7 @@ describe('quiz mode on the Basics panel (the notes’ X and K)', () => {
 
   it('junk gets a clear message and is not scored; Escape closes unscored; Reveal counts as a miss', async () => {
     renderApp({ url: '?v=1&quiz=1&s=1' });
-    await screen.findByRole('button', { name: 'Predict first' });
+    await findToggle('Predict first');
     press('ArrowRight');
     answer('abc');
     expect(screen.getByRole('alert').textContent).toContain('“abc” is not a number');
@@ -108,7 +116,7 @@ describe('quiz mode on the Basics panel (the notes’ X and K)', () => {
 
   it('Previous, Home and End still move the player, closing an open question', async () => {
     renderApp({ url: '?v=1&quiz=1&s=2' });
-    await screen.findByRole('button', { name: 'Predict first' });
+    await findToggle('Predict first');
     press('ArrowRight');
     expect(screen.getByTestId('quiz-field')).toBeTruthy();
     press('ArrowLeft', document.body);
@@ -125,7 +133,7 @@ describe('quiz mode on the Basics panel (the notes’ X and K)', () => {
 
   it('the toggle switches quiz mode off and on; switched on at step 0 it asks the size at once', async () => {
     renderApp({ url: '?v=1' });
-    const toggle = await screen.findByRole('button', { name: 'Predict first' });
+    const toggle = await findToggle('Predict first');
     expect(toggle.getAttribute('aria-pressed')).toBe('false');
     expect(screen.queryByTestId('quiz-field')).toBeNull();
     act(() => {
@@ -142,7 +150,7 @@ describe('quiz mode on the Basics panel (the notes’ X and K)', () => {
 
   it('speaks Chinese: toggle, prompt, verdict and score', async () => {
     renderApp({ url: '?v=1&lang=zh&quiz=1&s=1' });
-    const toggle = await screen.findByRole('button', { name: '先预测' });
+    const toggle = await findToggle('先预测');
     expect(toggle.getAttribute('aria-pressed')).toBe('true');
     press('ArrowRight');
     expect(screen.getByLabelText(/预测输出 \(1, 0\)/)).toBeTruthy();
@@ -158,7 +166,7 @@ describe('quiz mode on the Basics panel (the notes’ X and K)', () => {
 describe('quiz sources on other panels', () => {
   it('pooling asks the pooled value; with max(…) working', async () => {
     renderApp({ url: '?v=1&p=pooling&quiz=1&s=0' });
-    await screen.findByRole('button', { name: 'Predict first' });
+    await findToggle('Predict first');
     press('ArrowRight');
     expect(screen.getByLabelText(/Predict the output size/)).toBeTruthy();
     answer('2 2');
@@ -177,7 +185,7 @@ describe('quiz sources on other panels', () => {
 
   it('receptive field asks the next layer’s size, and the table stops at the layer shown', async () => {
     renderApp({ url: '?v=1&p=receptive&quiz=1&s=0' });
-    await screen.findByRole('button', { name: 'Predict first' });
+    await findToggle('Predict first');
     const table = screen.getByTestId('layer-table');
     expect(within(table).getAllByRole('row')).toHaveLength(3); // header, input, layer 1
     press('ArrowRight');
@@ -197,7 +205,7 @@ describe('quiz sources on other panels', () => {
 describe('stepTo helper still works with the quiz on', () => {
   it('jumping with the scrubber is allowed', async () => {
     renderApp({ url: '?v=1&quiz=1' });
-    await screen.findByRole('button', { name: 'Predict first' });
+    await findToggle('Predict first');
     stepTo(3);
     expect(cellText(gridCell('grid-output', 1, 1))).toBe('43');
   });
