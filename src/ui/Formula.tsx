@@ -52,8 +52,9 @@ function FormulaImpl({ tex, display = true, label, className }: FormulaProps) {
   // aria-label needs a role that allows it (a bare span or code does not); all three states are the same formula to a reader.
   const role = label ? 'math' : undefined;
   if (!katex && katexState.status !== 'failed') {
-    // Fractions and floors stand about twice as tall as a line; the box keeps what follows from jumping when KaTeX arrives.
-    const tall = /\\frac|\\left/.test(tex);
+    // A fraction stands about twice as tall as a line; the box keeps what follows from jumping when KaTeX arrives.
+    // (\left…\right around one line, such as the output size's floor brackets, stays one line tall.)
+    const tall = /\\frac/.test(tex);
     return <span className={`${classes} formula-pending${tall ? ' is-tall' : ''}`} aria-label={label} role={role} aria-busy="true" />;
   }
   if (html === null) {

@@ -95,6 +95,16 @@ export function LabViews({ input, range, output, outputPixels, display, lens, on
             onCellHover={(cell) => cell && onLens(cell)}
             testId="grid-output"
           />
+        ) : geometry ? (
+          // Until the worker answers, an empty grid of the output's size holds its place, so nothing moves when it arrives.
+          <Grid
+            label={`${outputLabel} · ${t('computing')}`}
+            rows={geometry.height.output}
+            cols={geometry.width.output}
+            valueAt={() => 0}
+            pending={() => true}
+            testId="grid-output-pending"
+          />
         ) : (
           <p className="secondary">{t('computing')}</p>
         )}
