@@ -280,6 +280,10 @@ export interface AutoplayRun {
   heapBefore: number;
   heapAfter: number;
   growthPercent: number;
+  /** Heap after the first `warmUpSeconds` of playing, and the growth from there to the end: what a leak would add. */
+  warmUpSeconds: number;
+  heapWarm: number;
+  growthAfterWarmUpPercent: number;
   errors: string[];
 }
 
@@ -303,6 +307,7 @@ export async function measureAutoplay(
   config: LargestConfig,
   seconds: number,
   speed: number,
+  warmUpSeconds: number,
 ): Promise<AutoplayRun> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US', serviceWorkers: 'block' });
   try {
@@ -320,8 +325,11 @@ export async function measureAutoplay(
     const play = page.locator('.player-play');
     await play.click();
     let restarts = 0;
+    let heapWarm = 0;
+    const warmAt = Date.now() + warmUpSeconds * 1000;
     const end = Date.now() + seconds * 1000;
     while (Date.now() < end) {
+      if (heapWarm === 0 && Date.now() >= warmAt) heapWarm = await heapAfterGc(page);
       await page.waitForTimeout(Math.min(250, Math.max(0, end - Date.now())));
       const position = await playerPosition(page);
       const playing = (await play.getAttribute('aria-label')) === 'Pause';
@@ -347,6 +355,9 @@ export async function measureAutoplay(
       heapBefore,
       heapAfter,
       growthPercent: ((heapAfter - heapBefore) / heapBefore) * 100,
+      warmUpSeconds,
+      heapWarm,
+      growthAfterWarmUpPercent: heapWarm > 0 ? ((heapAfter - heapWarm) / heapWarm) * 100 : Number.NaN,
       errors,
     };
   } finally {

@@ -41,31 +41,12 @@ export type ImageFileDetail =
   | { kind: 'noType' | 'undecodable' | 'noCanvas' }
   | { kind: 'text'; text: string };
 
-/** The detail in English, for the error's message (logs and tests); the panel shows it in the reader's language. */
-function detailInEnglish(detail: ImageFileDetail): string {
-  switch (detail.kind) {
-    case 'pixels':
-      return `${detail.width}×${detail.height} pixels`;
-    case 'megabytes':
-      return `${detail.megabytes} MB`;
-    case 'type':
-      return detail.type;
-    case 'noType':
-      return 'no type';
-    case 'undecodable':
-      return 'the browser could not decode it';
-    case 'noCanvas':
-      return 'no 2-D canvas';
-    case 'text':
-      return detail.text;
-  }
-}
-
 export class ImageFileError extends Error {
   readonly problem: ImageFileProblem;
   readonly detail: ImageFileDetail;
   constructor(problem: ImageFileProblem, detail: ImageFileDetail) {
-    super(detailInEnglish(detail));
+    // The message is for logs: the browser's own text as it is, otherwise the structured detail (the panel words it, per language).
+    super(detail.kind === 'text' ? detail.text : `${problem}: ${JSON.stringify(detail)}`);
     this.problem = problem;
     this.detail = detail;
   }
