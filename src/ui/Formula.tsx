@@ -60,7 +60,7 @@ function FormulaImpl({ tex, display = true, label, className }: FormulaProps) {
   if (html === null) {
     return (
       <code className={`${classes} formula-fallback`} aria-label={label} role={role}>
-        {tex}
+        {shownTex}
       </code>
     );
   }

@@ -356,8 +356,8 @@ describe('Image kernels panel: learn the kernel', () => {
     expect(clipEdge('weight-paths')).toBeGreaterThan(atStart.weights);
     expect(paths()).toEqual(atStart.paths);
     stepTo(20);
-    // At the last step the clip reaches the right end of the plot (x of step 20 plus the stroke's reach).
-    expect(clipEdge('weight-paths')).toBe(520 - 16 + 3);
+    // At the last step the clip reaches the right end of the plot (x of step 20 plus half the widest stroke).
+    expect(clipEdge('weight-paths')).toBe(520 - 16 + 1.5);
   });
 
   it('the Sobel preset learns Sobel x from noise; the too-fast preset warns and its loss grows', async () => {

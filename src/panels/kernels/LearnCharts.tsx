@@ -23,8 +23,8 @@ function linePath(points: readonly [number, number][]): string {
 function StepsSoFarClip({ id, right }: { id: string; right: number }) {
   return (
     <clipPath id={id}>
-      {/* The stroke reaches past the last point by half its width, and the round markers by their radius. */}
-      <rect x={0} y={0} width={right + 3} height={HEIGHT} />
+      {/* Half the widest stroke (3) past the current point, so the line meets the marker drawn over the current point. */}
+      <rect x={0} y={0} width={right + 1.5} height={HEIGHT} />
     </clipPath>
   );
 }
