@@ -95,6 +95,12 @@ const REGION_STYLES: Record<GridRegion['tone'], { stroke: string; inset: number;
 
 const size = CELL_SIZE;
 
+/**
+ * Grids with more cells than this draw their zero padding and inserted zeros without the "0": the pattern and the legend
+ * already say what they are, a wall of zeros hides the real values, and each glyph costs paint on every step.
+ */
+export const QUIET_ZEROS_ABOVE_CELLS = 1000;
+
 interface GridCellProps {
   cellKey: string;
   px: number;
@@ -220,6 +226,7 @@ function GridImpl({
   const color = useMemo(() => divergingScale(maxAbs), [maxAbs]);
   const width = totalCols * size;
   const height = totalRows * size;
+  const quietZeros = totalRows * totalCols > QUIET_ZEROS_ABOVE_CELLS;
 
   // Grids in a row share its width in proportion to their columns (so their cells come out the same size), up to
   // the full cell size; below a readable minimum they wrap onto the next line. The SVG fills the figure.
@@ -277,7 +284,8 @@ function GridImpl({
           const highlight = highlights?.get(key);
           const light = !isPadding && !isInserted && !isOverhang && !isPending && needsLightText(value, maxAbs);
           const muted = isPadding || isInserted;
-          const text = isOverhang || isPending || !showValues ? '' : isPadding && pad.label ? pad.label(y, x) : formatNumber(value);
+          const quietZero = quietZeros && (isInserted || (isPadding && !pad.label && value === 0));
+          const text = isOverhang || isPending || !showValues || quietZero ? '' : isPadding && pad.label ? pad.label(y, x) : formatNumber(value);
           const isUnread = !isOverhang && unread?.(y, x) === true;
           return (
             <GridCell

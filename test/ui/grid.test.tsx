@@ -2,7 +2,7 @@
 // Grid: values with a real minus sign, padding cells, highlights, pending cells, hover/tap and its accessible name.
 import { fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Grid, cellKey, type GridPadding, type HighlightKind } from '../../src/ui/Grid.tsx';
+import { Grid, QUIET_ZEROS_ABOVE_CELLS, cellKey, type GridPadding, type HighlightKind } from '../../src/ui/Grid.tsx';
 import { cellText } from '../helpers/renderApp.tsx';
 
 const VALUES = [
@@ -94,6 +94,29 @@ describe('Grid', () => {
     ] as const) {
       expect(cell(container, y, x).querySelector('text')).toBeNull();
     }
+  });
+
+  it('a grid of more than QUIET_ZEROS_ABOVE_CELLS cells draws zero padding and inserted zeros without the 0, and keeps real zeros and copied padding', () => {
+    // 30×30 real cells plus 1 of padding all round: 1024 cells, just over the limit; a 10×10 one keeps every 0.
+    const isInserted = (y: number, x: number) => y % 2 === 1 && x % 2 === 1;
+    const zeros = (y: number, x: number) => (x === 0 || isInserted(y, x) ? 0 : y + x);
+    const inserted = { at: isInserted, label: 'inserted zero' };
+    const zeroPadding: GridPadding = { top: 1, bottom: 1, left: 1, right: 1, valueAt: () => 0 };
+    expect(32 * 32).toBeGreaterThan(QUIET_ZEROS_ABOVE_CELLS);
+    const big = render(<Grid label="Big" rows={30} cols={30} valueAt={zeros} padding={zeroPadding} inserted={inserted} />);
+    expect(cell(big.container, -1, 5).querySelector('text')).toBeNull();
+    expect(cell(big.container, 1, 1).querySelector('text')).toBeNull();
+    expect(cellText(cell(big.container, 2, 0))).toBe('0');
+    expect(cellText(cell(big.container, 2, 2))).toBe('4');
+    big.unmount();
+    // Copied padding (reflect) shows its values at any size: they are what the student checks.
+    const reflected: GridPadding = { ...zeroPadding, valueAt: (y, x) => zeros(Math.abs(y), Math.abs(x)) };
+    const copied = render(<Grid label="Copied" rows={30} cols={30} valueAt={zeros} padding={reflected} />);
+    expect(cellText(cell(copied.container, -1, 4))).toBe('5');
+    copied.unmount();
+    const small = render(<Grid label="Small" rows={10} cols={10} valueAt={zeros} padding={zeroPadding} inserted={inserted} />);
+    expect(cellText(cell(small.container, -1, 5))).toBe('0');
+    expect(cellText(cell(small.container, 1, 1))).toBe('0');
   });
 
   it('shows annotations in the corner of their cells', () => {
