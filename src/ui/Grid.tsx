@@ -148,7 +148,8 @@ const GridCell = memo(function GridCell({
           y={py + size / 2}
           dominantBaseline="central"
           textAnchor="middle"
-          fontSize={text.length > 4 ? size * 0.26 : size * 0.36}
+          // Six characters (−0.176, 0.0578) need the smallest size to stay inside the cell.
+          fontSize={text.length > 5 ? size * 0.22 : text.length > 4 ? size * 0.26 : size * 0.36}
           fill={textFill}
           fontStyle={italic ? 'italic' : undefined}
         >
