@@ -328,7 +328,8 @@ export function StepPlayer({ length, quiz }: StepPlayerProps) {
           />
         </label>
         <span className="player-count" data-testid="step-count">
-          {t('player.stepOf', { step: step + 1, total: length })}
+          {/* While the quiz asks the output size, the number of steps would give it away (it is the output's cell count). */}
+          {flow.hidesSize ? t('player.stepOfHidden', { step: step + 1 }) : t('player.stepOf', { step: step + 1, total: length })}
         </span>
         <label className="player-speed">
           <span>{t('player.speed')}</span>

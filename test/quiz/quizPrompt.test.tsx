@@ -51,6 +51,8 @@ describe('quiz mode on the Basics panel (the notes’ X and K)', () => {
     expect(screen.queryByTestId('grid-output')).toBeNull();
     expect(screen.getByTestId('grid-output-hidden').textContent).toContain('?×?');
     expect(screen.getByRole('button', { name: 'Play' })).toHaveProperty('disabled', true);
+    // Nor does the step counter say how many steps (output cells) there are.
+    expect(screen.getByTestId('step-count').textContent).toBe('Step 1 of ?');
 
     press('ArrowRight');
     expect(screen.getByLabelText(/Predict the output size/)).toBeTruthy();
@@ -59,6 +61,7 @@ describe('quiz mode on the Basics panel (the notes’ X and K)', () => {
     expect(screen.getByTestId('quiz-working').textContent).toContain('h = ⌊(3 + 0 + 0 − 2) / 1⌋ + 1 = 2');
     expect(step()).toBe(0);
     expect(screen.getByTestId('grid-output')).toBeTruthy();
+    expect(screen.getByTestId('step-count').textContent).toBe('Step 1 of 4');
     expect(document.activeElement).toBe(screen.getByTestId('player-next'));
 
     // Next: output (0, 1) is still pending while it is asked.
