@@ -137,21 +137,21 @@ export interface WeightPathsProps {
 /** One line per weight from its random start to its current value, with the target value dashed. */
 export function WeightPaths({ kernels, target, step, cols, label, stepLabel, valueLabel }: WeightPathsProps) {
   const clipId = `${useId().replace(/:/g, '')}-weights`;
-  const last = Math.max(kernels.length - 1, 1);
-  const { x, y, paths } = useMemo(() => {
+  const { last, x, y, paths } = useMemo(() => {
+    const last = Math.max(kernels.length - 1, 1);
     let low = 0;
     let high = 0;
     for (const k of kernels) for (const v of k) [low, high] = [Math.min(low, v), Math.max(high, v)];
     for (const v of target) [low, high] = [Math.min(low, v), Math.max(high, v)];
     const x = scaleLinear()
-      .domain([0, Math.max(kernels.length - 1, 1)])
+      .domain([0, last])
       .range([MARGIN.left, WIDTH - MARGIN.right]);
     const y = scaleLinear()
       .domain([low, high])
       .nice()
       .range([HEIGHT - MARGIN.bottom, MARGIN.top]);
     const paths = Array.from(target, (_, i) => linePath(kernels.map((k, s): [number, number] => [x(s), y(k[i] ?? 0)])));
-    return { x, y, paths };
+    return { last, x, y, paths };
   }, [kernels, target]);
   const current = kernels[Math.min(step, kernels.length - 1)];
   return (
