@@ -176,8 +176,15 @@ export function wrapText(text: string, fontSize: number, maxWidth: number, bold 
   return lines;
 }
 
-function viewBoxOf(svg: SVGSVGElement): Box | null {
-  const raw = svg.getAttribute('viewBox');
+/** A Grid's stack of row bands (src/ui/Grid.tsx): exported as the one SVG it stands for. */
+const GRID_BANDS_SELECTOR = '.grid-bands';
+
+function isGridBands(element: Element): boolean {
+  return element.matches(GRID_BANDS_SELECTOR);
+}
+
+function viewBoxOf(svg: Element): Box | null {
+  const raw = isGridBands(svg) ? svg.getAttribute('data-viewbox') : svg.getAttribute('viewBox');
   if (!raw) return null;
   const parts = raw
     .trim()
@@ -267,6 +274,11 @@ let figureCounter = 0;
 function svgVisual(svg: SVGSVGElement, box: Box): (x: number, y: number, scale: number) => string {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   inlineStyles(svg, clone);
+  return svgMarkup(clone, box);
+}
+
+/** A styled clone as markup drawn at (x, y) in a box of the given size, its ids made unique to this figure. */
+function svgMarkup(clone: SVGSVGElement, box: Box): (x: number, y: number, scale: number) => string {
   figureCounter += 1;
   prefixIds(clone, `f${figureCounter}-`);
   for (const name of ['width', 'height', 'x', 'y', 'role', 'aria-label', 'aria-hidden', 'focusable', 'data-testid']) clone.removeAttribute(name);
@@ -276,6 +288,25 @@ function svgVisual(svg: SVGSVGElement, box: Box): (x: number, y: number, scale: 
   const inner = markup.replace(/^<svg\b/, '').replace(/<\/svg>$|\/>$/, '');
   return (x, y, scale) =>
     `<svg x="${round(x)}" y="${round(y)}" width="${round(box.width * scale)}" height="${round(box.height * scale)}"${inner}</svg>`;
+}
+
+/**
+ * A Grid's bands and overlay merged back into one SVG: every band draws in the grid's own coordinates (its viewBox is only a
+ * window onto them), so their styled clones go side by side into one root with the grid's whole viewBox.
+ */
+function gridBandsVisual(bands: Element, box: Box): (x: number, y: number, scale: number) => string {
+  const merged = document.createElementNS(SVG_NS, 'svg');
+  merged.setAttribute('viewBox', bands.getAttribute('data-viewbox') ?? `0 0 ${round(box.width)} ${round(box.height)}`);
+  for (const part of Array.from(bands.children)) {
+    if (!(part instanceof SVGSVGElement)) continue;
+    const clone = part.cloneNode(true) as SVGSVGElement;
+    inlineStyles(part, clone);
+    // The bands' children leave out what they inherit: the merged root carries it, as each band's root did.
+    const inherited = clone.getAttribute('style');
+    if (inherited && !merged.hasAttribute('style')) merged.setAttribute('style', inherited);
+    merged.append(...Array.from(clone.childNodes));
+  }
+  return svgMarkup(merged, box);
 }
 
 /** A canvas's pixels as a data: image (same-origin pixels only; a canvas the page may not read is left out). */
@@ -304,7 +335,7 @@ function visualsOf(elements: Element[], scaleHint: number): { visuals: Visual[];
   const placed: { element: Element; rect: DOMRect | null; box: Box }[] = [];
   for (const element of elements) {
     const rendered = renderedBox(element);
-    const natural = element instanceof SVGSVGElement ? viewBoxOf(element) : null;
+    const natural = element instanceof SVGSVGElement || isGridBands(element) ? viewBoxOf(element) : null;
     const box =
       rendered ??
       natural ??
@@ -318,7 +349,12 @@ function visualsOf(elements: Element[], scaleHint: number): { visuals: Visual[];
   const visuals: Visual[] = [];
   for (const { element, rect, box } of placed) {
     const scaled = { width: box.width * scaleHint, height: box.height * scaleHint };
-    const markup = element instanceof HTMLCanvasElement ? canvasVisual(element, scaled) : svgVisual(element as SVGSVGElement, scaled);
+    const markup =
+      element instanceof HTMLCanvasElement
+        ? canvasVisual(element, scaled)
+        : isGridBands(element)
+          ? gridBandsVisual(element, scaled)
+          : svgVisual(element as SVGSVGElement, scaled);
     if (!markup) continue;
     visuals.push({
       markup,
@@ -340,7 +376,7 @@ function visualsOf(elements: Element[], scaleHint: number): { visuals: Visual[];
  * the same picture on a phone and a projector. Other figures keep their on-screen size.
  */
 function figureScale(visuals: Element[]): number {
-  const grid = visuals.find((v): v is SVGSVGElement => v instanceof SVGSVGElement && v.classList.contains('grid-svg'));
+  const grid = visuals.find((v) => isGridBands(v) || (v instanceof SVGSVGElement && v.classList.contains('grid-svg')));
   if (!grid) return 1;
   const natural = viewBoxOf(grid);
   const rendered = renderedBox(grid);
@@ -365,11 +401,11 @@ function collectItems(stage: Element): FlowItem[] {
     let visualElements: Element[];
     let caption = '';
     if (element.localName === 'figure') {
-      visualElements = Array.from(element.querySelectorAll('svg, canvas')).filter(
+      visualElements = Array.from(element.querySelectorAll(`${GRID_BANDS_SELECTOR}, svg, canvas`)).filter(
         (v) =>
           isShown(v) &&
           !isInsideControl(v, element) &&
-          !Array.from(element.querySelectorAll('svg')).some((outer) => outer !== v && outer.contains(v)),
+          !Array.from(element.querySelectorAll(`${GRID_BANDS_SELECTOR}, svg`)).some((outer) => outer !== v && outer.contains(v)),
       );
       if (visualElements.length === 0) continue;
       caption = (element.querySelector('figcaption')?.textContent ?? '').replace(/\s+/g, ' ').trim();

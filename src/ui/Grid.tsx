@@ -1,6 +1,6 @@
 // Grid: an SVG matrix of values on the diverging scale, with padding cells, highlights and linked hover/tap.
 
-import { memo, useId, useMemo, useRef } from 'react';
+import { memo, useId, useMemo, useRef, type CSSProperties } from 'react';
 import { COLORS, CELL_SIZE, divergingScale, maxAbsOf, needsLightText } from './theme.ts';
 import { formatNumber } from './formatNumber.ts';
 import { ColorLegend } from './ColorLegend.tsx';
@@ -101,6 +101,21 @@ const size = CELL_SIZE;
  */
 export const QUIET_ZEROS_ABOVE_CELLS = 1000;
 
+/**
+ * A grid is drawn as a stack of SVGs of whole rows ("bands") of about this many cells, each its own paint layer: Chromium
+ * re-records a whole SVG when one of its cells changes, so a step that changes a few cells of a 48×48 grid would repaint all
+ * 2 304 of them (docs/performance.md). Grids up to this size are one band.
+ */
+export const BAND_CELLS = 64;
+
+/** Row ranges [first, end) of the bands of a grid of `totalRows` × `totalCols` cells. */
+export function rowBands(totalRows: number, totalCols: number): { first: number; end: number }[] {
+  const rowsPerBand = Math.max(1, Math.floor(BAND_CELLS / Math.max(totalCols, 1)));
+  const bands: { first: number; end: number }[] = [];
+  for (let first = 0; first < totalRows; first += rowsPerBand) bands.push({ first, end: Math.min(first + rowsPerBand, totalRows) });
+  return bands;
+}
+
 interface GridCellProps {
   cellKey: string;
   px: number;
@@ -171,6 +186,171 @@ const GridCell = memo(function GridCell({
   );
 });
 
+interface GridCellInfo {
+  y: number;
+  x: number;
+  value: number;
+  isPadding: boolean;
+  isInserted: boolean;
+  isOverhang: boolean;
+}
+
+interface GridBandProps {
+  first: number;
+  end: number;
+  totalRows: number;
+  totalCols: number;
+  /** This band's cells, row by row. */
+  cells: readonly GridCellInfo[];
+  /** What the highlights, annotations, pending and unread cells are within this band (bandSignatures). */
+  signature: string;
+  patternId: string;
+  hasInserted: boolean;
+  padTop: number;
+  padLeft: number;
+  padLabel: GridPadding['label'];
+  color(value: number): string;
+  maxAbs: number;
+  showValues: boolean;
+  quietZeros: boolean;
+  highlights: GridProps['highlights'];
+  pending: GridProps['pending'];
+  unread: GridProps['unread'];
+  annotations: GridProps['annotations'];
+}
+
+/**
+ * For each band, a string of what its cells' highlights, annotations, pending and unread marks are. The maps and functions
+ * that carry them are new on every step; the signature lets a band whose cells did not change skip rendering altogether.
+ */
+function bandSignatures(
+  bands: readonly { first: number; end: number }[],
+  cells: readonly GridCellInfo[],
+  totalCols: number,
+  pad: GridPadding,
+  highlights: GridProps['highlights'],
+  annotations: GridProps['annotations'],
+  pending: GridProps['pending'],
+  unread: GridProps['unread'],
+): string[] {
+  const rowsPerBand = bands[0] ? bands[0].end - bands[0].first : 1;
+  const parts: string[][] = bands.map(() => []);
+  const bandOf = (key: string) => Math.floor((Number(key.slice(0, key.indexOf(','))) + pad.top) / rowsPerBand);
+  highlights?.forEach((kind, key) => parts[bandOf(key)]?.push(`h${key}=${kind}`));
+  annotations?.forEach((text, key) => parts[bandOf(key)]?.push(`a${key}=${text}`));
+  if (pending || unread) {
+    bands.forEach(({ first, end }, index) => {
+      let marks = '';
+      for (let i = first * totalCols; i < end * totalCols; i++) {
+        const cell = cells[i];
+        if (!cell || cell.isOverhang) continue;
+        marks += `${!cell.isPadding && pending?.(cell.y, cell.x) === true ? 1 : 0}${unread?.(cell.y, cell.x) === true ? 1 : 0}`;
+      }
+      parts[index]?.push(marks);
+    });
+  }
+  return parts.map((part) => part.join(';'));
+}
+
+/** Equal when the cells' values and kinds are, the signature is, and every other prop is the same value. */
+function sameBand(previous: GridBandProps, next: GridBandProps): boolean {
+  for (const name of Object.keys(next) as (keyof GridBandProps)[]) {
+    if (name === 'highlights' || name === 'annotations' || name === 'pending' || name === 'unread') continue;
+    if (name === 'cells') {
+      if (previous.cells.length !== next.cells.length) return false;
+      for (let i = 0; i < next.cells.length; i++) {
+        const a = previous.cells[i] as GridCellInfo;
+        const b = next.cells[i] as GridCellInfo;
+        if (a.value !== b.value || a.isPadding !== b.isPadding || a.isInserted !== b.isInserted || a.isOverhang !== b.isOverhang) return false;
+      }
+      continue;
+    }
+    if (!Object.is(previous[name], next[name])) return false;
+  }
+  return true;
+}
+
+/** One band of rows: its own SVG (and paint layer), re-rendered only when something in its rows changed (sameBand). */
+const GridBand = memo(function GridBand({
+  first,
+  end,
+  totalRows,
+  totalCols,
+  cells,
+  patternId: bandPattern,
+  hasInserted,
+  padTop,
+  padLeft,
+  padLabel,
+  color,
+  maxAbs,
+  showValues,
+  quietZeros,
+  highlights,
+  pending,
+  unread,
+  annotations,
+}: GridBandProps) {
+  const width = totalCols * size;
+  const height = totalRows * size;
+  // The band's window onto the grid's coordinates: the outer bands keep the 2-unit margin of the grid's outline.
+  const top = first === 0 ? -2 : first * size;
+  const bottom = end === totalRows ? height + 2 : end * size;
+  return (
+    <svg className="grid-band" aria-hidden="true" viewBox={`-2 ${top} ${width + 4} ${bottom - top}`}>
+      <defs>
+        <pattern id={bandPattern} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+          <rect width="6" height="6" fill={COLORS.paddingFill} />
+          <line x1="0" y1="0" x2="0" y2="6" stroke="#d5d9e2" strokeWidth="2" />
+        </pattern>
+        {hasInserted && (
+          <pattern id={`${bandPattern}-ins`} width="8" height="8" patternUnits="userSpaceOnUse">
+            <rect width="8" height="8" fill={COLORS.insertedFill} />
+            <circle cx="4" cy="4" r="1.2" fill={COLORS.insertedDot} />
+          </pattern>
+        )}
+      </defs>
+      {cells.map(({ y, x, value, isPadding, isInserted, isOverhang }) => {
+        const key = cellKey(y, x);
+        const isPending = !isPadding && !isOverhang && pending?.(y, x) === true;
+        const highlight = highlights?.get(key);
+        const light = !isPadding && !isInserted && !isOverhang && !isPending && needsLightText(value, maxAbs);
+        const muted = isPadding || isInserted;
+        const quietZero = quietZeros && (isInserted || (isPadding && !padLabel && value === 0));
+        const text = isOverhang || isPending || !showValues || quietZero ? '' : isPadding && padLabel ? padLabel(y, x) : formatNumber(value);
+        const isUnread = !isOverhang && unread?.(y, x) === true;
+        return (
+          <GridCell
+            key={key}
+            cellKey={key}
+            px={(x + padLeft) * size}
+            py={(y + padTop) * size}
+            className={`grid-cell${isPadding ? ' is-padding' : ''}${isInserted ? ' is-inserted' : ''}${isOverhang ? ' is-overhang' : ''}${highlight ? ` is-${highlight}` : ''}${isUnread ? ' is-unread' : ''}`}
+            highlight={highlight}
+            fill={
+              isPadding
+                ? `url(#${bandPattern})`
+                : isInserted
+                  ? `url(#${bandPattern}-ins)`
+                  : isPending || isOverhang
+                    ? COLORS.pendingFill
+                    : color(value)
+            }
+            stroke={isInserted ? COLORS.insertedDot : isOverhang ? COLORS.paddingText : COLORS.grid}
+            dash={isPadding ? '4 3' : isInserted ? '1 3' : isOverhang ? '2 4' : undefined}
+            text={text}
+            textFill={muted ? COLORS.paddingText : light ? COLORS.textOnDark : COLORS.text}
+            italic={muted}
+            unread={isUnread}
+            annotation={annotations?.get(key)}
+            annotationFill={light ? COLORS.textOnDark : COLORS.text}
+          />
+        );
+      })}
+    </svg>
+  );
+}, sameBand);
+
 /** The cell (its data-cell="y,x") an event happened in, or null outside the cells. */
 function cellAt(target: EventTarget): { key: string; y: number; x: number } | null {
   const key = (target instanceof Element ? target.closest('[data-cell]') : null)?.getAttribute('data-cell') ?? '';
@@ -209,7 +389,7 @@ function GridImpl({
   const totalCols = paddedCols + over.right;
 
   const cells = useMemo(() => {
-    const list: { y: number; x: number; value: number; isPadding: boolean; isInserted: boolean; isOverhang: boolean }[] = [];
+    const list: GridCellInfo[] = [];
     // 0 − p rather than −p: a −0 row would leak into hover coordinates.
     for (let y = 0 - pad.top; y < rows + pad.bottom + over.bottom; y++) {
       for (let x = 0 - pad.left; x < cols + pad.right + over.right; x++) {
@@ -228,6 +408,8 @@ function GridImpl({
   const width = totalCols * size;
   const height = totalRows * size;
   const quietZeros = totalRows * totalCols > QUIET_ZEROS_ABOVE_CELLS;
+  const bands = useMemo(() => rowBands(totalRows, totalCols), [totalRows, totalCols]);
+  const signatures = bandSignatures(bands, cells, totalCols, pad, highlights, annotations, pending, unread);
 
   // Grids in a row share its width in proportion to their columns (so their cells come out the same size), up to
   // the full cell size; below a readable minimum they wrap onto the next line. The SVG fills the figure.
@@ -242,14 +424,12 @@ function GridImpl({
           {paddedRows > rows || paddedCols > cols ? ` ${t('grid.padded', { rows: paddedRows, cols: paddedCols })}` : ''}
         </span>
       </figcaption>
-      <svg
-        className="grid-svg"
+      <div
+        className="grid-bands"
         role="img"
         aria-label={`${label}, ${rows}×${cols}`}
-        viewBox={`-2 -2 ${width + 4} ${height + 4}`}
-        // Its own paint layer (the SVG clips to its box anyway): a step repaints only the grids that changed, not the whole
-        // page; this more than halves the main thread's paint time per step (docs/performance.md).
-        style={{ contain: 'paint' }}
+        data-viewbox={`-2 -2 ${width + 4} ${height + 4}`}
+        style={{ '--grid-aspect': `${(width + 4) / (height + 4)}` } as CSSProperties}
         onPointerOver={(event) => {
           // pointerover also fires moving between a cell's rect and its text: report only a change of cell.
           const cell = cellAt(event.target);
@@ -267,90 +447,71 @@ function GridImpl({
           onCellHover?.(null);
         }}
       >
-        <defs>
-          <pattern id={patternId} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-            <rect width="6" height="6" fill={COLORS.paddingFill} />
-            <line x1="0" y1="0" x2="0" y2="6" stroke="#d5d9e2" strokeWidth="2" />
-          </pattern>
-          {inserted && (
-            <pattern id={`${patternId}-ins`} width="8" height="8" patternUnits="userSpaceOnUse">
-              <rect width="8" height="8" fill={COLORS.insertedFill} />
-              <circle cx="4" cy="4" r="1.2" fill={COLORS.insertedDot} />
-            </pattern>
-          )}
-        </defs>
-        {cells.map(({ y, x, value, isPadding, isInserted, isOverhang }) => {
-          const key = cellKey(y, x);
-          const isPending = !isPadding && !isOverhang && pending?.(y, x) === true;
-          const highlight = highlights?.get(key);
-          const light = !isPadding && !isInserted && !isOverhang && !isPending && needsLightText(value, maxAbs);
-          const muted = isPadding || isInserted;
-          const quietZero = quietZeros && (isInserted || (isPadding && !pad.label && value === 0));
-          const text = isOverhang || isPending || !showValues || quietZero ? '' : isPadding && pad.label ? pad.label(y, x) : formatNumber(value);
-          const isUnread = !isOverhang && unread?.(y, x) === true;
-          return (
-            <GridCell
-              key={key}
-              cellKey={key}
-              px={(x + pad.left) * size}
-              py={(y + pad.top) * size}
-              className={`grid-cell${isPadding ? ' is-padding' : ''}${isInserted ? ' is-inserted' : ''}${isOverhang ? ' is-overhang' : ''}${highlight ? ` is-${highlight}` : ''}${isUnread ? ' is-unread' : ''}`}
-              highlight={highlight}
-              fill={
-                isPadding ? `url(#${patternId})` : isInserted ? `url(#${patternId}-ins)` : isPending || isOverhang ? COLORS.pendingFill : color(value)
-              }
-              stroke={isInserted ? COLORS.insertedDot : isOverhang ? COLORS.paddingText : COLORS.grid}
-              dash={isPadding ? '4 3' : isInserted ? '1 3' : isOverhang ? '2 4' : undefined}
-              text={text}
-              textFill={muted ? COLORS.paddingText : light ? COLORS.textOnDark : COLORS.text}
-              italic={muted}
-              unread={isUnread}
-              annotation={annotations?.get(key)}
-              annotationFill={light ? COLORS.textOnDark : COLORS.text}
-            />
-          );
-        })}
-        {/* Highlight outlines drawn last so they sit above neighbouring cells. */}
-        {cells
-          .filter(({ y, x }) => highlights?.has(cellKey(y, x)))
-          .map(({ y, x }) => {
-            const kind = highlights?.get(cellKey(y, x)) as HighlightKind;
-            const stroke = HIGHLIGHT_COLORS[kind];
+        {bands.map(({ first, end }, index) => (
+          <GridBand
+            key={first}
+            first={first}
+            end={end}
+            totalRows={totalRows}
+            totalCols={totalCols}
+            cells={cells.slice(first * totalCols, end * totalCols)}
+            signature={signatures[index] ?? ''}
+            patternId={`${patternId}-${first}`}
+            hasInserted={inserted !== undefined}
+            padTop={pad.top}
+            padLeft={pad.left}
+            padLabel={pad.label}
+            color={color}
+            maxAbs={maxAbs}
+            showValues={showValues}
+            quietZeros={quietZeros}
+            highlights={highlights}
+            pending={pending}
+            unread={unread}
+            annotations={annotations}
+          />
+        ))}
+        {/* Highlight outlines and regions over all bands, so they sit above neighbouring cells. */}
+        <svg className="grid-overlay" aria-hidden="true" viewBox={`-2 -2 ${width + 4} ${height + 4}`}>
+          {cells
+            .filter(({ y, x }) => highlights?.has(cellKey(y, x)))
+            .map(({ y, x }) => {
+              const kind = highlights?.get(cellKey(y, x)) as HighlightKind;
+              const stroke = HIGHLIGHT_COLORS[kind];
+              return (
+                <rect
+                  key={`h${cellKey(y, x)}`}
+                  className={`grid-outline outline-${kind}`}
+                  x={(x + pad.left) * size + 2}
+                  y={(y + pad.top) * size + 2}
+                  width={size - 4}
+                  height={size - 4}
+                  fill="none"
+                  stroke={stroke}
+                  strokeWidth={4}
+                />
+              );
+            })}
+          {regions?.map((region, index) => {
+            const style = REGION_STYLES[region.tone];
             return (
               <rect
-                key={`h${cellKey(y, x)}`}
-                className={`grid-outline outline-${kind}`}
-                x={(x + pad.left) * size + 2}
-                y={(y + pad.top) * size + 2}
-                width={size - 4}
-                height={size - 4}
+                key={`r${index}`}
+                className={`grid-region region-${region.tone}`}
+                x={(region.left + pad.left) * size + style.inset}
+                y={(region.top + pad.top) * size + style.inset}
+                width={Math.max((region.right - region.left) * size - 2 * style.inset, 0)}
+                height={Math.max((region.bottom - region.top) * size - 2 * style.inset, 0)}
+                rx={4}
                 fill="none"
-                stroke={stroke}
-                strokeWidth={4}
-                pointerEvents="none"
+                stroke={style.stroke}
+                strokeWidth={style.width}
+                strokeDasharray={style.dash}
               />
             );
           })}
-        {regions?.map((region, index) => {
-          const style = REGION_STYLES[region.tone];
-          return (
-            <rect
-              key={`r${index}`}
-              className={`grid-region region-${region.tone}`}
-              x={(region.left + pad.left) * size + style.inset}
-              y={(region.top + pad.top) * size + style.inset}
-              width={Math.max((region.right - region.left) * size - 2 * style.inset, 0)}
-              height={Math.max((region.bottom - region.top) * size - 2 * style.inset, 0)}
-              rx={4}
-              fill="none"
-              stroke={style.stroke}
-              strokeWidth={style.width}
-              strokeDasharray={style.dash}
-              pointerEvents="none"
-            />
-          );
-        })}
-      </svg>
+        </svg>
+      </div>
       {showLegend && (
         <ColorLegend
           maxAbs={maxAbs}

@@ -120,10 +120,10 @@ for (const size of SIZES) {
 test('presentation mode at 1280×720: the grids are large and the secondary text is hidden', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await openApp(page, '?v=1');
-  const normalCell = await page.getByTestId('grid-input').locator('svg').boundingBox();
+  const normalCell = await page.getByTestId('grid-input').locator('.grid-bands').boundingBox();
   await openApp(page, '?v=1&pm=1');
   await settle(page);
-  const bigCell = await page.getByTestId('grid-input').locator('svg').boundingBox();
+  const bigCell = await page.getByTestId('grid-input').locator('.grid-bands').boundingBox();
   expect(bigCell!.width).toBeGreaterThan(normalCell!.width);
   await expect(page.locator('.brand-tagline')).toBeHidden();
   await expectNoHorizontalScroll(page, 1280);

@@ -28,7 +28,7 @@ describe('composeSvg', () => {
     expect(Number(root.getAttribute('width'))).toBe(composed.width);
 
     // The three grids (input with padding 10×10, kernel 3×3, output 4×4) come over cell for cell.
-    const pageCells = stage.querySelectorAll('svg.grid-svg [data-cell]').length;
+    const pageCells = stage.querySelectorAll('.grid-bands [data-cell]').length;
     expect(pageCells).toBe(10 * 10 + 3 * 3 + 4 * 4);
     expect(doc.querySelectorAll('[data-cell]').length).toBe(pageCells);
     expect(composed.figureCount).toBe(3);
