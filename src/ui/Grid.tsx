@@ -403,12 +403,19 @@ function GridImpl({
     return list;
   }, [rows, cols, pad, over.bottom, over.right, valueAt, inserted]);
 
-  const maxAbs = scaleMax ?? maxAbsOf(cells.filter((c) => !c.isPadding && !c.isOverhang).map((c) => c.value));
+  const ownMaxAbs = useMemo(() => maxAbsOf(cells.filter((c) => !c.isPadding && !c.isOverhang).map((c) => c.value)), [cells]);
+  const maxAbs = scaleMax ?? ownMaxAbs;
   const color = useMemo(() => divergingScale(maxAbs), [maxAbs]);
   const width = totalCols * size;
   const height = totalRows * size;
   const quietZeros = totalRows * totalCols > QUIET_ZEROS_ABOVE_CELLS;
   const bands = useMemo(() => rowBands(totalRows, totalCols), [totalRows, totalCols]);
+  // Highlighted cells that lie on the grid (its padding and overhang included), read from the map rather than from every cell.
+  const outlined: { key: string; y: number; x: number; kind: HighlightKind }[] = [];
+  highlights?.forEach((kind, key) => {
+    const [y, x] = key.split(',').map(Number) as [number, number];
+    if (y >= -pad.top && y < totalRows - pad.top && x >= -pad.left && x < totalCols - pad.left) outlined.push({ key, y, x, kind });
+  });
   const signatures = bandSignatures(bands, cells, totalCols, pad, highlights, annotations, pending, unread);
 
   // Grids in a row share its width in proportion to their columns (so their cells come out the same size), up to
@@ -473,25 +480,19 @@ function GridImpl({
         ))}
         {/* Highlight outlines and regions over all bands, so they sit above neighbouring cells. */}
         <svg className="grid-overlay" aria-hidden="true" viewBox={`-2 -2 ${width + 4} ${height + 4}`}>
-          {cells
-            .filter(({ y, x }) => highlights?.has(cellKey(y, x)))
-            .map(({ y, x }) => {
-              const kind = highlights?.get(cellKey(y, x)) as HighlightKind;
-              const stroke = HIGHLIGHT_COLORS[kind];
-              return (
-                <rect
-                  key={`h${cellKey(y, x)}`}
-                  className={`grid-outline outline-${kind}`}
-                  x={(x + pad.left) * size + 2}
-                  y={(y + pad.top) * size + 2}
-                  width={size - 4}
-                  height={size - 4}
-                  fill="none"
-                  stroke={stroke}
-                  strokeWidth={4}
-                />
-              );
-            })}
+          {outlined.map(({ key, y, x, kind }) => (
+            <rect
+              key={`h${key}`}
+              className={`grid-outline outline-${kind}`}
+              x={(x + pad.left) * size + 2}
+              y={(y + pad.top) * size + 2}
+              width={size - 4}
+              height={size - 4}
+              fill="none"
+              stroke={HIGHLIGHT_COLORS[kind]}
+              strokeWidth={4}
+            />
+          ))}
           {regions?.map((region, index) => {
             const style = REGION_STYLES[region.tone];
             return (

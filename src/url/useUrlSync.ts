@@ -22,6 +22,8 @@ export function useUrlSync(): void {
     let pendingUrl: string | null = null;
     // True while back/forward is being applied: the URL is already the one to show, and writing would drop forward history.
     let restoring = false;
+    // The link of the store's view as of the last change (encoded once per change, not for both sides of it).
+    let lastUrl = encodeView(selectView(useAppStore.getState()));
 
     const flush = () => {
       if (pending) clearTimeout(pending);
@@ -31,9 +33,10 @@ export function useUrlSync(): void {
     };
 
     const unsubscribe = useAppStore.subscribe((state, previous) => {
-      if (restoring) return;
       const url = encodeView(selectView(state));
-      if (url === encodeView(selectView(previous))) return;
+      const unchanged = url === lastUrl;
+      lastUrl = url;
+      if (restoring || unchanged) return;
       if (url === window.location.search) {
         // Back where the address bar already is (a quick → then ←): a pending write would now be wrong.
         if (pending) clearTimeout(pending);

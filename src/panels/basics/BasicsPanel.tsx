@@ -35,14 +35,18 @@ function WhyConvolution({ config, outH, outW }: { config: BasicsConfig; outH: nu
   );
 }
 
+/** The current step's sum with its numbers: the one part of the panel that follows the step, so only it re-renders. */
+function CurrentSum({ trace }: { trace: ReturnType<typeof basicsTrace> }) {
+  const rawStep = useAppStore((s) => s.step);
+  const frame = trace.frame(clampStep(rawStep, trace.length));
+  const products = frame.taps.map((tap) => ({ a: tap.inputValue, b: tap.weightValue }));
+  return <Formula tex={`y_{${frame.outY},${frame.outX}} = ${productSumTex(products, frame.bias, frame.value)}`} />;
+}
+
 export default function BasicsPanel() {
   const t = useT();
-  const { config, rawStep, updateConfig } = useAppStore(
-    useShallow((s) => ({ config: s.configs.basics, rawStep: s.step, updateConfig: s.updateConfig })),
-  );
+  const { config, updateConfig } = useAppStore(useShallow((s) => ({ config: s.configs.basics, updateConfig: s.updateConfig })));
   const trace = useMemo(() => basicsTrace(config), [config]);
-  const step = clampStep(rawStep, trace.length);
-  const frame = trace.frame(step);
   const { height, width } = trace.plan.geometry;
 
   const inH = config.input.length;
@@ -51,8 +55,6 @@ export default function BasicsPanel() {
   const kW = config.kernel[0]?.length ?? 0;
   const update = (patch: Partial<BasicsConfig>, intent: 'push' | 'replace' = 'push') => updateConfig('basics', patch, intent);
 
-  const products = frame.taps.map((tap) => ({ a: tap.inputValue, b: tap.weightValue }));
-  const sumTex = `y_{${frame.outY},${frame.outX}} = ${productSumTex(products, frame.bias, frame.value)}`;
   const definitionTex = config.flip
     ? 's(r,c) = \\sum_{i}\\sum_{j} x(r+i,\\,c+j)\\,w(k_h-1-i,\\,k_w-1-j)' + (config.bias !== 0 ? ' + b' : '')
     : 's(r,c) = \\sum_{i}\\sum_{j} x(r+i,\\,c+j)\\,w(i,j)' + (config.bias !== 0 ? ' + b' : '');
@@ -151,7 +153,7 @@ export default function BasicsPanel() {
           <Formula tex={definitionTex} />
         </div>
         <div className="formula-row formula-current">
-          <Formula tex={sumTex} />
+          <CurrentSum trace={trace} />
         </div>
         <div className="formula-row">
           <span className="formula-label">{t('basics.sizeFormula')}</span>

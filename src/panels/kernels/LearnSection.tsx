@@ -115,78 +115,85 @@ function LearnSectionImpl({ learn: config, labKernel, update, image }: LearnSect
   const rawStep = useAppStore(useShallow((s) => s.step));
   const run = useLearningRun(config, labKernel, image);
   const isNotesSetting = config.learnData === 'edge' && config.learnTarget === 'edge1x2' && config.learningRate === NOTES_LEARNING.learningRate;
-  const rates = LEARNING_RATES.includes(config.learningRate as (typeof LEARNING_RATES)[number])
-    ? LEARNING_RATES
-    : [...LEARNING_RATES, config.learningRate];
 
-  const controls = (
-    <div className="panel-controls kernels-learn-controls">
-      <PresetSelect
-        label={t('learnPresets')}
-        presets={LEARN_PRESETS.map((preset) => ({ id: preset.id, label: t(`learnPreset.${preset.id}` as KernelsMessageKey), config: preset.config }))}
-        current={{ learnTarget: config.learnTarget, learnData: config.learnData, learningRate: config.learningRate, learnSteps: config.learnSteps }}
-        onSelect={(preset) => {
-          update(preset);
-          useAppStore.getState().setStep(0);
-        }}
-      />
-      <label className="preset-select">
-        <span>{t('learnTarget')}</span>
-        <select
-          value={config.learnTarget}
-          onChange={(event) => update({ learnTarget: event.target.value as LearnTarget })}
-          data-testid="learn-target"
-        >
-          {TARGETS.map((target) => (
-            <option key={target} value={target}>
-              {t(`learnTarget.${target}` as KernelsMessageKey)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="preset-select">
-        <span>{t('learnData')}</span>
-        <select value={config.learnData} onChange={(event) => update({ learnData: event.target.value as LearnData })} data-testid="learn-data">
-          {DATA.map((data) => (
-            <option key={data} value={data}>
-              {t(`learnData.${data}` as KernelsMessageKey)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="preset-select">
-        <span>{t('learningRate')}</span>
-        <select value={config.learningRate} onChange={(event) => update({ learningRate: Number(event.target.value) })} data-testid="learning-rate">
-          {rates.map((rate) => (
-            <option key={rate} value={rate}>
-              {rate}
-            </option>
-          ))}
-        </select>
-      </label>
-      <NumberControl
-        label={t('learnSteps')}
-        value={config.learnSteps}
-        min={1}
-        max={KERNELS_LIMITS.learnSteps}
-        onChange={(learnSteps, intent) => update({ learnSteps }, intent)}
-        testId="learn-steps"
-      />
-      <div className="kernels-seed">
-        <NumberControl
-          label={t('learnSeed')}
-          value={config.learnSeed}
-          min={0}
-          max={KERNELS_LIMITS.learnSeed}
-          onChange={(learnSeed, intent) => update({ learnSeed }, intent)}
-          testId="learn-seed"
+  // Memoised: the section re-renders on every step, its settings only when the settings change.
+  const controls = useMemo(() => {
+    const rates = LEARNING_RATES.includes(config.learningRate as (typeof LEARNING_RATES)[number])
+      ? LEARNING_RATES
+      : [...LEARNING_RATES, config.learningRate];
+    return (
+      <div className="panel-controls kernels-learn-controls">
+        <PresetSelect
+          label={t('learnPresets')}
+          presets={LEARN_PRESETS.map((preset) => ({
+            id: preset.id,
+            label: t(`learnPreset.${preset.id}` as KernelsMessageKey),
+            config: preset.config,
+          }))}
+          current={{ learnTarget: config.learnTarget, learnData: config.learnData, learningRate: config.learningRate, learnSteps: config.learnSteps }}
+          onSelect={(preset) => {
+            update(preset);
+            useAppStore.getState().setStep(0);
+          }}
         />
-        <button type="button" onClick={() => update({ learnSeed: (config.learnSeed + 1) % (KERNELS_LIMITS.learnSeed + 1) })}>
-          {t('newStart')}
-        </button>
+        <label className="preset-select">
+          <span>{t('learnTarget')}</span>
+          <select
+            value={config.learnTarget}
+            onChange={(event) => update({ learnTarget: event.target.value as LearnTarget })}
+            data-testid="learn-target"
+          >
+            {TARGETS.map((target) => (
+              <option key={target} value={target}>
+                {t(`learnTarget.${target}` as KernelsMessageKey)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="preset-select">
+          <span>{t('learnData')}</span>
+          <select value={config.learnData} onChange={(event) => update({ learnData: event.target.value as LearnData })} data-testid="learn-data">
+            {DATA.map((data) => (
+              <option key={data} value={data}>
+                {t(`learnData.${data}` as KernelsMessageKey)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="preset-select">
+          <span>{t('learningRate')}</span>
+          <select value={config.learningRate} onChange={(event) => update({ learningRate: Number(event.target.value) })} data-testid="learning-rate">
+            {rates.map((rate) => (
+              <option key={rate} value={rate}>
+                {rate}
+              </option>
+            ))}
+          </select>
+        </label>
+        <NumberControl
+          label={t('learnSteps')}
+          value={config.learnSteps}
+          min={1}
+          max={KERNELS_LIMITS.learnSteps}
+          onChange={(learnSteps, intent) => update({ learnSteps }, intent)}
+          testId="learn-steps"
+        />
+        <div className="kernels-seed">
+          <NumberControl
+            label={t('learnSeed')}
+            value={config.learnSeed}
+            min={0}
+            max={KERNELS_LIMITS.learnSeed}
+            onChange={(learnSeed, intent) => update({ learnSeed }, intent)}
+            testId="learn-seed"
+          />
+          <button type="button" onClick={() => update({ learnSeed: (config.learnSeed + 1) % (KERNELS_LIMITS.learnSeed + 1) })}>
+            {t('newStart')}
+          </button>
+        </div>
       </div>
-    </div>
-  );
+    );
+  }, [config, update, t]);
 
   if (!run || 'error' in run) {
     return (

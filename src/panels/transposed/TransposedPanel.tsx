@@ -150,6 +150,109 @@ const OrderControl = memo(function OrderControl({ order, onChange }: { order: St
   );
 });
 
+/** The panel's settings: a component of their own, so that stepping (which re-renders the panel) leaves them alone. */
+const TransposedControls = memo(function TransposedControls({
+  config,
+  update,
+  setStep,
+}: {
+  config: TransposedConfig;
+  update(patch: Partial<TransposedConfig>, intent?: HistoryIntent): void;
+  setStep(step: number): void;
+}) {
+  const t = usePanelT(TRANSPOSED_MESSAGES);
+  const lt = usePanelT(CONV_LAB_MESSAGES);
+  const limits = optionLimits(config);
+  const inH = config.input.length;
+  const inW = config.input[0]?.length ?? 0;
+  const kH = config.kernel.length;
+  const kW = config.kernel[0]?.length ?? 0;
+  return (
+    <>
+      <PresetSelect
+        label={lt('presets')}
+        presets={TRANSPOSED_PRESETS.map((preset) => ({
+          id: preset.id,
+          label: t(`preset.${preset.id}` as Parameters<typeof t>[0]),
+          config: { ...preset.config, order: config.order, layers: config.layers },
+        }))}
+        current={config}
+        onSelect={(preset) => {
+          update(preset);
+          setStep(0);
+        }}
+      />
+      <PairControl
+        label={lt('stride')}
+        value={config.stride}
+        min={1}
+        max={[TRANSPOSED_LIMITS.stride, TRANSPOSED_LIMITS.stride]}
+        onChange={(stride, intent) => update({ stride }, intent)}
+        testId="tr-stride"
+      />
+      <PairControl
+        label={t('control.padding')}
+        value={config.padding}
+        min={0}
+        max={limits.padding}
+        onChange={(padding, intent) => update({ padding }, intent)}
+        testId="tr-padding"
+      />
+      <PairControl
+        label={t('control.outputPadding')}
+        value={config.outputPadding}
+        min={0}
+        max={limits.outputPadding}
+        onChange={(outputPadding, intent) => update({ outputPadding }, intent)}
+        testId="tr-output-padding"
+      />
+      <p className="secondary hint">{t('control.outputPaddingRule', { h: limits.outputPadding[0], w: limits.outputPadding[1] })}</p>
+      <PairControl
+        label={lt('dilation')}
+        value={config.dilation}
+        min={1}
+        max={[TRANSPOSED_LIMITS.dilation, TRANSPOSED_LIMITS.dilation]}
+        onChange={(dilation, intent) => update({ dilation }, intent)}
+        testId="tr-dilation"
+      />
+      <div className="secondary-controls panel-controls">
+        <PairControl
+          label={t('control.inputSize')}
+          value={[inH, inW]}
+          min={1}
+          max={[TRANSPOSED_LIMITS.input.maxRows, TRANSPOSED_LIMITS.input.maxCols]}
+          onChange={([rows, cols], intent) =>
+            update({ input: resizeMatrix(config.input, rows, cols, (r, c) => patternInput(rows, cols)[r]?.[c] ?? 0) }, intent)
+          }
+          testId="tr-input-size"
+        />
+        <PairControl
+          label={lt('kernelSize')}
+          value={[kH, kW]}
+          min={1}
+          max={[TRANSPOSED_LIMITS.kernel.maxRows, TRANSPOSED_LIMITS.kernel.maxCols]}
+          onChange={([rows, cols], intent) => update({ kernel: resizeMatrix(config.kernel, rows, cols, () => 1) }, intent)}
+          testId="tr-kernel-size"
+        />
+        <MatrixEditor
+          label={t('inputSmall')}
+          value={config.input}
+          limits={TRANSPOSED_LIMITS.input}
+          onChange={(input) => update({ input })}
+          testId="tr-input-editor"
+        />
+        <MatrixEditor
+          label="K"
+          value={config.kernel}
+          limits={TRANSPOSED_LIMITS.kernel}
+          onChange={(kernel) => update({ kernel })}
+          testId="tr-kernel-editor"
+        />
+      </div>
+    </>
+  );
+});
+
 export default function TransposedPanel() {
   const t = usePanelT(TRANSPOSED_MESSAGES);
   const st = useT();
@@ -177,7 +280,6 @@ export default function TransposedPanel() {
   const length = order === 'input' ? views.scatter.length : direct.length;
   const quiz = useMemo(() => transposedQuizSource(views, order), [views, order]);
   const step = clampStep(rawStep, length);
-  const limits = optionLimits(config);
 
   const inserted = useMemo<GridInserted>(() => ({ at: (y, x) => isInsertedZero(plan, y, x), label: t('legend.inserted') }), [plan, t]);
   const inY = Math.floor(step / width.input);
@@ -188,101 +290,13 @@ export default function TransposedPanel() {
   const borderW = directGeometry.width.padBefore;
   const cropped = borderH < 0 || borderW < 0;
 
-  const inH = config.input.length;
-  const inW = config.input[0]?.length ?? 0;
-  const kH = config.kernel.length;
-  const kW = config.kernel[0]?.length ?? 0;
-
   return (
     <PanelFrame
       id="transposed"
       title={t('title')}
       intro={t('intro')}
       controlsLabel={lt('settings')}
-      controls={
-        <>
-          <PresetSelect
-            label={lt('presets')}
-            presets={TRANSPOSED_PRESETS.map((preset) => ({
-              id: preset.id,
-              label: t(`preset.${preset.id}` as Parameters<typeof t>[0]),
-              config: { ...preset.config, order: config.order, layers: config.layers },
-            }))}
-            current={config}
-            onSelect={(preset) => {
-              update(preset);
-              setStep(0);
-            }}
-          />
-          <PairControl
-            label={lt('stride')}
-            value={config.stride}
-            min={1}
-            max={[TRANSPOSED_LIMITS.stride, TRANSPOSED_LIMITS.stride]}
-            onChange={(stride, intent) => update({ stride }, intent)}
-            testId="tr-stride"
-          />
-          <PairControl
-            label={t('control.padding')}
-            value={config.padding}
-            min={0}
-            max={limits.padding}
-            onChange={(padding, intent) => update({ padding }, intent)}
-            testId="tr-padding"
-          />
-          <PairControl
-            label={t('control.outputPadding')}
-            value={config.outputPadding}
-            min={0}
-            max={limits.outputPadding}
-            onChange={(outputPadding, intent) => update({ outputPadding }, intent)}
-            testId="tr-output-padding"
-          />
-          <p className="secondary hint">{t('control.outputPaddingRule', { h: limits.outputPadding[0], w: limits.outputPadding[1] })}</p>
-          <PairControl
-            label={lt('dilation')}
-            value={config.dilation}
-            min={1}
-            max={[TRANSPOSED_LIMITS.dilation, TRANSPOSED_LIMITS.dilation]}
-            onChange={(dilation, intent) => update({ dilation }, intent)}
-            testId="tr-dilation"
-          />
-          <div className="secondary-controls panel-controls">
-            <PairControl
-              label={t('control.inputSize')}
-              value={[inH, inW]}
-              min={1}
-              max={[TRANSPOSED_LIMITS.input.maxRows, TRANSPOSED_LIMITS.input.maxCols]}
-              onChange={([rows, cols], intent) =>
-                update({ input: resizeMatrix(config.input, rows, cols, (r, c) => patternInput(rows, cols)[r]?.[c] ?? 0) }, intent)
-              }
-              testId="tr-input-size"
-            />
-            <PairControl
-              label={lt('kernelSize')}
-              value={[kH, kW]}
-              min={1}
-              max={[TRANSPOSED_LIMITS.kernel.maxRows, TRANSPOSED_LIMITS.kernel.maxCols]}
-              onChange={([rows, cols], intent) => update({ kernel: resizeMatrix(config.kernel, rows, cols, () => 1) }, intent)}
-              testId="tr-kernel-size"
-            />
-            <MatrixEditor
-              label={t('inputSmall')}
-              value={config.input}
-              limits={TRANSPOSED_LIMITS.input}
-              onChange={(input) => update({ input })}
-              testId="tr-input-editor"
-            />
-            <MatrixEditor
-              label="K"
-              value={config.kernel}
-              limits={TRANSPOSED_LIMITS.kernel}
-              onChange={(kernel) => update({ kernel })}
-              testId="tr-kernel-editor"
-            />
-          </div>
-        </>
-      }
+      controls={<TransposedControls config={config} update={update} setStep={setStep} />}
       after={
         <div className="tr-lessons">
           <RoundTripSection views={views} />
