@@ -4,6 +4,7 @@ import {
   channelOf,
   channelPartials,
   channelSumTex,
+  WRITTEN_OUT_CHANNEL_PRODUCTS,
   conv2d,
   convCost,
   denseLayerFormula,
@@ -222,6 +223,19 @@ describe('written-out sums and ratios', () => {
     const c1 = [{ a: -2, b: 3 }];
     expect(channelSumTex([c0, c1], 0, -5)).toBe('(0\\times 0 + 1\\times 1) + ((-2)\\times 3) = -5');
     expect(channelSumTex([c0], 0.5, 1.5)).toBe('0\\times 0 + 1\\times 1 + 0.5 = 1.5');
+  });
+
+  it('beyond 27 products each channel is written as its sum: 4 channels of 3×3 give 4 terms, negatives in parentheses', () => {
+    // Channel c's nine products are c × 1, except channel 0's first, which is −9 × 1.
+    const channel = (c: number) => Array.from({ length: 9 }, (_, i) => ({ a: i === 0 && c === 0 ? -9 : c, b: 1 }));
+    const channels = [0, 1, 2, 3].map(channel);
+    expect(channels.flat()).toHaveLength(36);
+    // Sums: channel 0 = −9 (one −9, eight 0s), 1 = 9, 2 = 18, 3 = 27; plus the bias 0.5.
+    expect(channelSumTex(channels, 0.5, 45.5)).toBe('(-9) + 9 + 18 + 27 + 0.5 = 45.5');
+    // Three channels of 3×3 (27 products, the notes' largest case) are still written out in full.
+    const written = channelSumTex(channels.slice(1), 0, 54);
+    expect(written.match(/\\times/g)).toHaveLength(27);
+    expect(WRITTEN_OUT_CHANNEL_PRODUCTS).toBe(27);
   });
 
   it('a ratio is exact when it divides, else rounded: 4608/656 ≈ 7.024, 76/4 = 19', () => {

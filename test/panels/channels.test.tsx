@@ -68,6 +68,18 @@ describe('Channels panel: input channels', () => {
     ]);
     expect(narration()).toContain('plus the bias 0.5 = 56.5');
   });
+
+  it('four channels of 3×3 (36 products) write each channel as its sum, the value of its “Channel c alone” grid, and say so', async () => {
+    const ones = '1,1,1;1,1,1;1,1,1';
+    const plane = (value: number) => Array.from({ length: 3 }, () => `${value},${value},${value}`).join(';');
+    await openChannels(`?v=1&p=channels&x=${[1, 2, 3, 4].map(plane).join('_')}&w=${[ones, ones, ones, ones].join('_')}`);
+    const partials = [0, 1, 2, 3].map((c) => numbers(gridValues(`ch-partial-${c}`))[0]);
+    expect(partials).toEqual([9, 18, 27, 36]);
+    expect(document.querySelector('.formula-current annotation')?.textContent).toBe('y_{0,0,0} = 9 + 18 + 27 + 36 = 90');
+    expect(screen.getByText(/36 products in all: each channel’s bracket is written as its sum/)).toBeInTheDocument();
+    act(() => useAppStore.getState().setLanguage('zh'));
+    expect(screen.getByText(/共 36 个乘积：每个通道的括号只写出它的和/)).toBeInTheDocument();
+  });
 });
 
 describe('Channels panel: output channels', () => {

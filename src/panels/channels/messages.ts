@@ -64,6 +64,7 @@ export const CHANNELS_MESSAGES = definePanelMessages(
     'inputs.narration': 'Output channel {o}, cell ({row}, {col}): {parts}; added up = {value}.',
     'inputs.narrationBias': 'Output channel {o}, cell ({row}, {col}): {parts}; added up, plus the bias {bias} = {value}.',
     sumFormula: 'Sum over channels',
+    'inputs.perChannelSum': '{n} products in all: each channel’s bracket is written as its sum, the value in “Channel c alone” above.',
     'outputs.title': 'Several output channels: one 3-D kernel each',
     'outputs.intro':
       'For c_out output channels the layer holds c_out kernels, each as deep as the input (c_in × k_h × k_w). Each kernel reads every input channel of its group and writes one output channel.',
@@ -231,6 +232,7 @@ export const CHANNELS_MESSAGES = definePanelMessages(
     'inputs.narration': '输出通道 {o}，位置 ({row}, {col})：{parts}；相加 = {value}。',
     'inputs.narrationBias': '输出通道 {o}，位置 ({row}, {col})：{parts}；相加再加上偏置 {bias} = {value}。',
     sumFormula: '按通道求和',
+    'inputs.perChannelSum': '共 {n} 个乘积：每个通道的括号只写出它的和，即上方“仅通道 c”中的值。',
     'outputs.title': '多个输出通道：每个一个三维卷积核',
     'outputs.intro':
       '有 c_out 个输出通道，这一层就有 c_out 个卷积核，每个都和输入一样深（c_in × k_h × k_w）。每个卷积核读取其所在组的全部输入通道，写出一个输出通道。',
