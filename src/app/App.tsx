@@ -6,6 +6,7 @@ import { PANEL_COMPONENTS, PANEL_IDS, PANEL_TITLES, isBuilt, retryFailedPanel, t
 import { selectLanguage, selectView, useAppStore } from '../state/store.ts';
 import { encodeView } from '../url/codec.ts';
 import { useT } from '../i18n/useT.ts';
+import { PANEL_HEADERS } from '../i18n/panelHeaders.ts';
 import { useUrlSync } from '../url/useUrlSync.ts';
 import { PanelErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { LinkNotice } from '../ui/LinkNotice.tsx';
@@ -140,6 +141,25 @@ function Header() {
   );
 }
 
+/**
+ * What stands in for a panel while its code loads: its title and introduction, laid out as the panel lays them out, so the
+ * first screen's largest text is painted at once and does not move when the panel arrives. Hidden from assistive technology,
+ * which hears "Loading…" and then the panel itself (with its real heading) once.
+ */
+export function PanelLoading({ panel }: { panel: PanelId }) {
+  const t = useT();
+  const header = PANEL_HEADERS[useAppStore(selectLanguage)][panel];
+  return (
+    <div className={`panel ${panel}-panel`} aria-busy="true">
+      <div className="panel-header" aria-hidden="true">
+        <p className="panel-title">{header.title}</p>
+        <p className="secondary">{header.intro}</p>
+      </div>
+      <p className="loading">{t('loading')}</p>
+    </div>
+  );
+}
+
 function PanelArea() {
   const t = useT();
   const { panel, embed, resetCount, resetPanel } = useAppStore(
@@ -159,7 +179,7 @@ function PanelArea() {
       }}
     >
       {/* The tools wait with the panel: shown under a loading line, they would jump down when the panel arrives. */}
-      <Suspense fallback={<p className="loading">{t('loading')}</p>}>
+      <Suspense fallback={<PanelLoading panel={panel} />}>
         <PanelComponent />
         {!embed && <PanelTools panel={panel} />}
       </Suspense>

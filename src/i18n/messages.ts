@@ -1,5 +1,7 @@
 // Every visible string of the app in English and Simplified Chinese; terms follow the course notes.
 
+import { PANEL_HEADERS } from './panelHeaders.ts';
+
 export type Language = 'en' | 'zh';
 export const LANGUAGES: readonly Language[] = ['en', 'zh'];
 
@@ -75,9 +77,8 @@ const en = {
   'matrix.errorNumber': '“{token}” in row {row} is not a number.',
   'matrix.errorSize': 'At most {rows}×{cols} values; got {gotRows}×{gotCols}.',
   'matrix.errorRange': 'Values must be between −{max} and {max}.',
-  'basics.title': 'Cross-correlation and convolution',
-  'basics.intro':
-    'A small window (the kernel) slides over the input. At each position, multiply the overlapping cells and add the products: that sum is one output cell.',
+  'basics.title': PANEL_HEADERS.en.basics.title,
+  'basics.intro': PANEL_HEADERS.en.basics.intro,
   'basics.controls': 'Settings',
   'basics.operation': 'Operation',
   'basics.crossCorrelation': 'Cross-correlation (what PyTorch computes)',
@@ -180,8 +181,8 @@ const zh: Record<MessageKey, string> = {
   'matrix.errorNumber': '第 {row} 行的“{token}”不是数字。',
   'matrix.errorSize': '最多 {rows}×{cols} 个数值；输入为 {gotRows}×{gotCols}。',
   'matrix.errorRange': '数值必须在 −{max} 到 {max} 之间。',
-  'basics.title': '互相关运算与卷积运算',
-  'basics.intro': '一个小窗口（卷积核）在输入上滑动。每到一个位置，把重叠的元素相乘再求和：这个和就是输出中的一个元素。',
+  'basics.title': PANEL_HEADERS.zh.basics.title,
+  'basics.intro': PANEL_HEADERS.zh.basics.intro,
   'basics.controls': '设置',
   'basics.operation': '运算',
   'basics.crossCorrelation': '互相关运算（PyTorch 实际计算的）',

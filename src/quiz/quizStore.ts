@@ -80,13 +80,16 @@ function storeScore(score: QuizScore): void {
 }
 
 export const useQuizStore = create<QuizState>()((set, get) => ({
-  ...readStoredScore(),
+  // Zeros until restoreScore reads the tab's saved score (after the first paint, or at the first answer).
+  attempted: 0,
+  right: 0,
   open: null,
   verdict: null,
   sizesDone: new Set<string>(),
   ask: (open) => set({ open, verdict: null }),
   close: () => set({ open: null }),
   settle: (outcome, typed) => {
+    restoreScore();
     const { open, attempted, right, sizesDone } = get();
     if (!open) return null;
     const score = { attempted: attempted + 1, right: right + (outcome === 'right' ? 1 : 0) };
@@ -107,3 +110,18 @@ export const useQuizStore = create<QuizState>()((set, get) => ({
     set({ attempted: 0, right: 0 });
   },
 }));
+
+let scoreRestored = false;
+
+/** Puts the score saved in this tab into the store, once. */
+export function restoreScore(): void {
+  if (scoreRestored) return;
+  scoreRestored = true;
+  useQuizStore.setState(readStoredScore());
+}
+
+if (typeof window !== 'undefined') {
+  // The first read of sessionStorage can take several milliseconds; it waits until the browser is idle after the first paint.
+  const whenIdle = window.requestIdleCallback ?? ((callback: () => void) => window.setTimeout(callback, 200));
+  whenIdle(() => restoreScore());
+}

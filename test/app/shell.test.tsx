@@ -1,11 +1,13 @@
 // @vitest-environment jsdom
 // The app shell: header and navigation, copy link, document title and language, and a crashing panel's error card.
-import { act, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { PANEL_IDS, PANEL_TITLES, isBuilt, type PanelId } from '../../src/app/panels.ts';
 import { MESSAGES } from '../../src/i18n/messages.ts';
 import { useAppStore } from '../../src/state/store.ts';
 import { renderApp } from '../helpers/renderApp.tsx';
+import { PanelLoading } from '../../src/app/App.tsx';
+import { KERNELS_MESSAGES } from '../../src/panels/kernels/messages.ts';
 
 const TITLE = 'Cross-correlation and convolution';
 
@@ -173,5 +175,22 @@ describe('opening links', () => {
   it('a link of a newer version opens anyway and says its version was not understood', async () => {
     await openApp('?v=2');
     expect(screen.getByTestId('link-notice')).toHaveTextContent('v');
+  });
+});
+
+describe('while a panel’s code loads', () => {
+  it('the stand-in shows the panel’s own title and introduction in the chosen language, and says it is loading', () => {
+    renderApp({ url: '?v=1&p=kernels&lang=zh' });
+    const { container } = render(<PanelLoading panel="kernels" />);
+    const standIn = container.firstElementChild as HTMLElement;
+    expect(standIn).toHaveAttribute('aria-busy', 'true');
+    expect(within(standIn).getByText(KERNELS_MESSAGES.zh.title)).toHaveClass('panel-title');
+    expect(within(standIn).getByText(KERNELS_MESSAGES.zh.intro)).toBeInTheDocument();
+    expect(within(standIn).getByText('加载中…')).toBeInTheDocument();
+    // The real heading comes with the panel: the stand-in's copy is hidden from assistive technology, so it is not read twice.
+    expect(within(standIn).queryByRole('heading')).toBeNull();
+    act(() => useAppStore.getState().setLanguage('en'));
+    expect(within(standIn).getByText('Image kernels')).toBeInTheDocument();
+    expect(within(standIn).getByText(KERNELS_MESSAGES.en.intro)).toBeInTheDocument();
   });
 });

@@ -1,12 +1,12 @@
 // English/中文 strings of the Channels panel.
 
 import { definePanelMessages } from '../../i18n/panelMessages.ts';
+import { PANEL_HEADERS } from '../../i18n/panelHeaders.ts';
 
 export const CHANNELS_MESSAGES = definePanelMessages(
   {
-    title: 'Channels and cost',
-    intro:
-      'Real inputs have several channels (an RGB image has three). Each output channel reads all of its input channels through a kernel of its own; groups, 1×1 kernels and depthwise separable layers change how many weights that takes.',
+    title: PANEL_HEADERS.en.channels.title,
+    intro: PANEL_HEADERS.en.channels.intro,
     tooLong: 'That would make the link too long to share: use fewer channels or numbers with fewer digits.',
     separator: '; ',
     'inputs.part': 'channel {c}: {value}',
@@ -173,9 +173,8 @@ export const CHANNELS_MESSAGES = definePanelMessages(
       'In a 2-D convolution of a multi-channel image, the kernel is as deep as the channels: it is “fully connected” in depth and does not slide there (the preset “kernel as deep as the volume” shows exactly this). A 3-D convolution slides in depth as well.',
   },
   {
-    title: '通道与计算量',
-    intro:
-      '真实的输入有多个通道（RGB 图像有三个）。每个输出通道都通过自己的卷积核读取它的全部输入通道；分组、1×1 卷积核和深度可分离卷积会改变所需的权重数量。',
+    title: PANEL_HEADERS.zh.channels.title,
+    intro: PANEL_HEADERS.zh.channels.intro,
     tooLong: '这样链接会太长而无法分享：请减少通道数，或使用位数更少的数字。',
     separator: '；',
     'inputs.part': '通道 {c}：{value}',

@@ -1,12 +1,12 @@
 // English/中文 strings of the Dilation panel.
 
 import { definePanelMessages } from '../../i18n/panelMessages.ts';
+import { PANEL_HEADERS } from '../../i18n/panelHeaders.ts';
 
 export const DILATION_MESSAGES = definePanelMessages(
   {
-    title: 'Dilation (atrous convolution)',
-    intro:
-      'Dilation spreads the kernel’s taps d cells apart. The same weights then cover a larger area, with holes in between: a larger receptive field at no extra parameters.',
+    title: PANEL_HEADERS.en.dilation.title,
+    intro: PANEL_HEADERS.en.dilation.intro,
     'preset.spread': 'Notes: a 3×3 kernel at d = 2 covers 5×5',
     'preset.perAxis': 'Different dilation per axis: d = (1, 3)',
     'preset.hybrid': 'Hybrid dilation 1, 2, 3 (no holes)',
@@ -29,8 +29,8 @@ export const DILATION_MESSAGES = definePanelMessages(
     pathsLabel: 'Paths from each input pixel to the centre output unit',
   },
   {
-    title: '空洞卷积（膨胀卷积）',
-    intro: '膨胀让卷积核的各个抽头相隔 d 个元素。同样的权重覆盖更大的区域，中间留有空洞：不增加参数就得到更大的感受野。',
+    title: PANEL_HEADERS.zh.dilation.title,
+    intro: PANEL_HEADERS.zh.dilation.intro,
     'preset.spread': '笔记：3×3 卷积核在 d = 2 时覆盖 5×5',
     'preset.perAxis': '两个方向的膨胀率不同：d = (1, 3)',
     'preset.hybrid': '混合膨胀率 1, 2, 3（没有空洞）',

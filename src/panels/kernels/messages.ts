@@ -1,12 +1,12 @@
 // English/中文 strings of the Image kernels panel; terms as in the notes (卷积核, 步幅, 填充, 膨胀率, 通道, 学习率, 损失).
 
 import { definePanelMessages } from '../../i18n/panelMessages.ts';
+import { PANEL_HEADERS } from '../../i18n/panelHeaders.ts';
 
 export const KERNELS_MESSAGES = definePanelMessages(
   {
-    title: 'Image kernels',
-    intro:
-      'The classic kernels on real pictures: pick a sample or open your own picture (it stays in your browser), try every kernel, and point at any output pixel to see exactly how it was computed. Below, a kernel is learned from data.',
+    title: PANEL_HEADERS.en.kernels.title,
+    intro: PANEL_HEADERS.en.kernels.intro,
     settings: 'Settings',
     labPresets: 'Presets',
     'labPreset.notesEdge': 'Notes: 6×8 edge image, kernel [1, −1] → 6×7',
@@ -167,9 +167,8 @@ export const KERNELS_MESSAGES = definePanelMessages(
       'The notes print the loss every 2 batches up to batch 10 (the rings), so their run had 10 updates, and their final weights [[0.9895, −0.9874]] match W after 10 updates here: {kernel}. Any random start ends near [1, −1].',
   },
   {
-    title: '图像卷积核',
-    intro:
-      '把经典的卷积核用在真实图片上：选择示例图片或打开你自己的图片（图片不会离开你的浏览器），逐个试用卷积核，并指向任意输出像素，看它到底是怎样算出来的。下方演示如何从数据中学习卷积核。',
+    title: PANEL_HEADERS.zh.kernels.title,
+    intro: PANEL_HEADERS.zh.kernels.intro,
     settings: '设置',
     labPresets: '预设',
     'labPreset.notesEdge': '笔记：6×8 边缘图像，卷积核 [1, −1] → 6×7',

@@ -1,12 +1,12 @@
 // English/中文 strings of the Padding panel.
 
 import { definePanelMessages } from '../../i18n/panelMessages.ts';
+import { PANEL_HEADERS } from '../../i18n/panelHeaders.ts';
 
 export const PADDING_MESSAGES = definePanelMessages(
   {
-    title: 'Padding',
-    intro:
-      'Padding adds cells around the input before the kernel slides, so the border is seen as often as the middle and the output can keep its size.',
+    title: PANEL_HEADERS.en.padding.title,
+    intro: PANEL_HEADERS.en.padding.intro,
     'preset.notes3x3': 'Notes: 3×3 padded to 5×5, 2×2 kernel → 4×4',
     'preset.keep8': 'Notes: 8×8, k = 3, p = 1 → 8×8',
     'preset.keep8rect': 'Notes: 8×8, k = (5, 3), p = (2, 1) → 8×8',
@@ -22,8 +22,8 @@ export const PADDING_MESSAGES = definePanelMessages(
     zerosNote: 'Zero padding: every padding cell is 0, so windows over the border add fewer non-zero products.',
   },
   {
-    title: '填充',
-    intro: '填充在卷积核滑动之前，在输入四周补上一圈元素，让边缘和中间被看到的次数一样多，也能让输出保持原来的尺寸。',
+    title: PANEL_HEADERS.zh.padding.title,
+    intro: PANEL_HEADERS.zh.padding.intro,
     'preset.notes3x3': '笔记：3×3 填充为 5×5，2×2 卷积核 → 4×4',
     'preset.keep8': '笔记：8×8，k = 3，p = 1 → 8×8',
     'preset.keep8rect': '笔记：8×8，k = (5, 3)，p = (2, 1) → 8×8',

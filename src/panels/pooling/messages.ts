@@ -1,12 +1,12 @@
 // English/中文 strings of the Pooling panel (the conv vs pooling table follows notes 003 word for word in Chinese).
 
 import { definePanelMessages } from '../../i18n/panelMessages.ts';
+import { PANEL_HEADERS } from '../../i18n/panelHeaders.ts';
 
 export const POOLING_MESSAGES = definePanelMessages(
   {
-    title: 'Pooling',
-    intro:
-      'Pooling is a convolution without learnable weights: a window slides over each channel and keeps its maximum or its average. It shrinks the feature map, adds no parameters and makes the output less sensitive to small shifts. Backward, it only routes gradients.',
+    title: PANEL_HEADERS.en.pooling.title,
+    intro: PANEL_HEADERS.en.pooling.intro,
     settings: 'Settings',
     pass: 'Pass',
     'pass.forward': 'Forward',
@@ -157,9 +157,8 @@ export const POOLING_MESSAGES = definePanelMessages(
     'compare.source': 'The table of the course notes (003).',
   },
   {
-    title: '池化',
-    intro:
-      '池化可以看作没有可学习参数的卷积：窗口在每个通道上滑动，取最大值或平均值。它缩小特征图、不引入参数，并让输出对小的平移不那么敏感。反向传播时，它只负责把梯度传回去。',
+    title: PANEL_HEADERS.zh.pooling.title,
+    intro: PANEL_HEADERS.zh.pooling.intro,
     settings: '设置',
     pass: '传播方向',
     'pass.forward': '前向传播',

@@ -1,12 +1,12 @@
 // English/中文 strings of the Receptive field panel.
 
 import { definePanelMessages } from '../../i18n/panelMessages.ts';
+import { PANEL_HEADERS } from '../../i18n/panelHeaders.ts';
 
 export const RECEPTIVE_MESSAGES = definePanelMessages(
   {
-    title: 'Receptive field',
-    intro:
-      'The receptive field of a unit is the patch of the input it depends on. Each layer widens it by (k′ − 1) times the distance between the units it reads. Build a stack, pick an output unit, and step through the layers.',
+    title: PANEL_HEADERS.en.receptive.title,
+    intro: PANEL_HEADERS.en.receptive.intro,
     notation:
       'Notation of notes 000: layers counted from 1, RF₀ = 1, Sₗ = s₁·s₂·…·sₗ (the product of the strides up to layer l, 1 before any layer), padding per side. Notes 004 write the same recursion from the top down: RF = (RF_above − 1)·stride + kernel.',
     presets: 'Presets',
@@ -121,9 +121,8 @@ export const RECEPTIVE_MESSAGES = definePanelMessages(
     vggWhy: 'Stacked 3×3 layers need fewer weights and put a non-linearity (ReLU) between each pair (notes 000).',
   },
   {
-    title: '感受野',
-    intro:
-      '一个单元的感受野是它所依赖的那一块输入区域。每经过一层，感受野就扩大 (k′ − 1) 乘以该层所读取单元之间的距离。搭一个网络，选一个输出单元，逐层观察。',
+    title: PANEL_HEADERS.zh.receptive.title,
+    intro: PANEL_HEADERS.zh.receptive.intro,
     notation:
       '采用笔记 000 的记法：层从 1 开始编号，RF₀ = 1，Sₗ = s₁·s₂·…·sₗ（到第 l 层为止的步幅之积，第一层之前为 1），填充按每一侧计。笔记 004 把同一个递推式自顶向下写成：RF = (RF_上一层 − 1)·步幅 + 卷积核大小。',
     presets: '预设',

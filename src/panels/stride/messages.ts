@@ -1,12 +1,12 @@
 // English/中文 strings of the Stride panel.
 
 import { definePanelMessages } from '../../i18n/panelMessages.ts';
+import { PANEL_HEADERS } from '../../i18n/panelHeaders.ts';
 
 export const STRIDE_MESSAGES = definePanelMessages(
   {
-    title: 'Stride',
-    intro:
-      'The stride is how far the window jumps between outputs, separately down (height) and across (width). A larger stride gives a smaller output.',
+    title: PANEL_HEADERS.en.stride.title,
+    intro: PANEL_HEADERS.en.stride.intro,
     'preset.half': 'Notes: 8×8, k = 3, p = 1, s = 2 → 4×4',
     'preset.rect': 'Notes: 8×8, k = (3, 5), p = (0, 1), s = (3, 4) → 2×2',
     'preset.figure': 'Notes’ figure: 3×3, p = 1, k = 2, s = (3, 2) → 0, 8, 6, 8',
@@ -21,8 +21,8 @@ export const STRIDE_MESSAGES = definePanelMessages(
     visited: 'Window positions visited: {rows} down × {cols} across.',
   },
   {
-    title: '步幅',
-    intro: '步幅是窗口在相邻两个输出之间跳过的距离，高（向下）和宽（向右）可以分别设置。步幅越大，输出越小。',
+    title: PANEL_HEADERS.zh.stride.title,
+    intro: PANEL_HEADERS.zh.stride.intro,
     'preset.half': '笔记：8×8，k = 3，p = 1，s = 2 → 4×4',
     'preset.rect': '笔记：8×8，k = (3, 5)，p = (0, 1)，s = (3, 4) → 2×2',
     'preset.figure': '笔记中的图：3×3，p = 1，k = 2，s = (3, 2) → 0, 8, 6, 8',

@@ -1,12 +1,12 @@
 // English/中文 strings of the Transposed convolution panel.
 
 import { definePanelMessages } from '../../i18n/panelMessages.ts';
+import { PANEL_HEADERS } from '../../i18n/panelHeaders.ts';
 
 export const TRANSPOSED_MESSAGES = definePanelMessages(
   {
-    title: 'Transposed convolution',
-    intro:
-      'A transposed convolution turns a small map into a larger one. Three views compute the very same numbers: scattering stamps, an ordinary convolution over a zero-inserted input, and the transposed matrix Cᵀ.',
+    title: PANEL_HEADERS.en.transposed.title,
+    intro: PANEL_HEADERS.en.transposed.intro,
     usage:
       'Where it is used: upsampling in decoders, such as the expanding path of U-Net, segmentation heads and GAN generators, where each transposed convolution enlarges the feature map (usually ×2).',
     sizes: 'Input (small) {ih}×{iw} → output (large) {oh}×{ow}',
@@ -109,8 +109,8 @@ export const TRANSPOSED_MESSAGES = definePanelMessages(
     'pair.different': '{h} in height, {w} in width',
   },
   {
-    title: '转置卷积',
-    intro: '转置卷积把小的特征图变成大的特征图。三种视图算出完全相同的数：逐个“盖印”的散射、对插零后的输入做普通卷积、以及转置矩阵 Cᵀ。',
+    title: PANEL_HEADERS.zh.transposed.title,
+    intro: PANEL_HEADERS.zh.transposed.intro,
     usage: '用途：解码器中的上采样，例如 U-Net 的扩张路径、语义分割头和 GAN 生成器，每个转置卷积把特征图放大（通常 ×2）。',
     sizes: '输入（小）{ih}×{iw} → 输出（大）{oh}×{ow}',
     inputSmall: '输入（小）',
