@@ -2,7 +2,8 @@
 // Grid: values with a real minus sign, padding cells, highlights, pending cells, hover/tap and its accessible name.
 import { fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Grid, QUIET_ZEROS_ABOVE_CELLS, cellKey, type GridPadding, type HighlightKind } from '../../src/ui/Grid.tsx';
+import { BAND_CELLS, Grid, QUIET_ZEROS_ABOVE_CELLS, cellKey, rowBands, type GridPadding, type HighlightKind } from '../../src/ui/Grid.tsx';
+import { CELL_SIZE } from '../../src/ui/theme.ts';
 import { cellText } from '../helpers/renderApp.tsx';
 
 const VALUES = [
@@ -117,6 +118,71 @@ describe('Grid', () => {
     const small = render(<Grid label="Small" rows={10} cols={10} valueAt={zeros} padding={zeroPadding} inserted={inserted} />);
     expect(cellText(cell(small.container, -1, 5))).toBe('0');
     expect(cellText(cell(small.container, 1, 1))).toBe('0');
+  });
+
+  it('is drawn as bands of whole rows, each its own SVG in grid coordinates, every cell exactly once; a small grid is one band', () => {
+    const big = (y: number, x: number) => y * 10 + x;
+    const padding: GridPadding = { top: 1, bottom: 1, left: 1, right: 1, valueAt: () => 0 };
+    const { container } = render(<Grid label="X" rows={10} cols={10} valueAt={big} padding={padding} />);
+    // 12 × 12 drawn cells, BAND_CELLS = 64: 5 rows a band, so bands of rows 0–4, 5–9, 10–11.
+    expect(BAND_CELLS).toBe(64);
+    expect(rowBands(12, 12)).toEqual([
+      { first: 0, end: 5 },
+      { first: 5, end: 10 },
+      { first: 10, end: 12 },
+    ]);
+    const bands = [...container.querySelectorAll('svg.grid-band')];
+    expect(bands).toHaveLength(3);
+    const width = 12 * CELL_SIZE;
+    expect(bands.map((band) => band.getAttribute('viewBox'))).toEqual([
+      `-2 -2 ${width + 4} ${5 * CELL_SIZE + 2}`,
+      `-2 ${5 * CELL_SIZE} ${width + 4} ${5 * CELL_SIZE}`,
+      `-2 ${10 * CELL_SIZE} ${width + 4} ${2 * CELL_SIZE + 2}`,
+    ]);
+    // Band b holds drawn rows [5b, 5b + 5): input rows 5b − 1 … (the first drawn row is padding, row −1).
+    bands.forEach((band, b) => {
+      const rows = new Set([...band.querySelectorAll('[data-cell]')].map((g) => Number(g.getAttribute('data-cell')?.split(',')[0])));
+      expect([...rows].sort((p, q) => p - q)).toEqual(Array.from({ length: b === 2 ? 2 : 5 }, (_, i) => 5 * b + i - 1));
+    });
+    expect(container.querySelectorAll('[data-cell]')).toHaveLength(144);
+    expect(new Set([...container.querySelectorAll('[data-cell]')].map((g) => g.getAttribute('data-cell'))).size).toBe(144);
+    // One picture to assistive technology; the bands and the outline overlay are hidden parts of it.
+    expect(screen.getByRole('img', { name: 'X, 10×10' })).toContainElement(bands[0] as HTMLElement);
+    expect(bands.every((band) => band.getAttribute('aria-hidden') === 'true')).toBe(true);
+    const small = render(<Grid label="K" rows={3} cols={3} valueAt={valueAt} />);
+    expect(small.container.querySelectorAll('svg.grid-band')).toHaveLength(1);
+  });
+
+  it('a step that changes one band re-renders only that band, even though its maps and functions are new', () => {
+    // 12 × 8 cells: 8 rows a band, so bands of rows 0–7 and 8–11. pending() is called once per cell for the bands' signatures,
+    // and once more per cell of every band that renders.
+    let calls = 0;
+    const pendingAfter = (last: number) => (y: number, x: number) => {
+      calls++;
+      return y * 8 + x > last;
+    };
+    const highlightsAt = (y: number, x: number) => new Map<string, HighlightKind>([[cellKey(y, x), 'output']]);
+    const { container, rerender } = render(
+      <Grid label="Y" rows={12} cols={8} valueAt={() => 1} pending={pendingAfter(72)} highlights={highlightsAt(9, 0)} />,
+    );
+    expect(calls).toBe(96 + 96);
+    calls = 0;
+    // Step: the output cell moves from (9, 0) to (9, 1) and cell 73 is computed; both are in the second band.
+    rerender(<Grid label="Y" rows={12} cols={8} valueAt={() => 1} pending={pendingAfter(73)} highlights={highlightsAt(9, 1)} />);
+    expect(calls).toBe(96 + 32);
+    expect(cellText(cell(container, 9, 1))).toBe('1');
+    expect(cell(container, 9, 1)).toHaveAttribute('data-highlight', 'output');
+    expect(cell(container, 9, 0)).not.toHaveAttribute('data-highlight');
+    calls = 0;
+    // Nothing changed but the functions' and maps' identity: no band renders.
+    rerender(<Grid label="Y" rows={12} cols={8} valueAt={() => 1} pending={pendingAfter(73)} highlights={highlightsAt(9, 1)} />);
+    expect(calls).toBe(96);
+    calls = 0;
+    // A window cell added in the first band (the second band's highlight stays): the first band renders, alone.
+    const both = new Map([...highlightsAt(9, 1), [cellKey(0, 0), 'window' as HighlightKind]]);
+    rerender(<Grid label="Y" rows={12} cols={8} valueAt={() => 1} pending={pendingAfter(73)} highlights={both} />);
+    expect(calls).toBe(96 + 64);
+    expect(cell(container, 0, 0)).toHaveAttribute('data-highlight', 'window');
   });
 
   it('shows annotations in the corner of their cells', () => {
