@@ -114,7 +114,7 @@ export const useQuizStore = create<QuizState>()((set, get) => ({
 let scoreRestored = false;
 
 /** Puts the score saved in this tab into the store, once. */
-export function restoreScore(): void {
+function restoreScore(): void {
   if (scoreRestored) return;
   scoreRestored = true;
   useQuizStore.setState(readStoredScore());

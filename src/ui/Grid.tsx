@@ -1,4 +1,4 @@
-// Grid: an SVG matrix of values on the diverging scale, with padding cells, highlights and linked hover/tap.
+// Grid: a matrix of values on the diverging scale (SVG bands of rows), with padding cells, highlights and linked hover/tap.
 
 import { memo, useId, useMemo, useRef, type CSSProperties } from 'react';
 import { COLORS, CELL_SIZE, divergingScale, maxAbsOf, needsLightText } from './theme.ts';
@@ -136,7 +136,7 @@ interface GridCellProps {
 
 /**
  * One cell, memoized on plain values: a step changes a handful of cells, and only those re-render and repaint
- * (the Transposed panel's matrix view draws thousands). Pointer events are handled once on the SVG, not per cell.
+ * (the Transposed panel's matrix view draws thousands). Pointer events are handled once on the grid, not per cell.
  */
 const GridCell = memo(function GridCell({
   cellKey: key,
