@@ -198,6 +198,16 @@ describe('quiz sources on other panels', () => {
     expect(step()).toBe(1);
   });
 
+  it('preset names do not give the output size away: stride’s “→ 4×4” and transposed’s “2×2 → 5×5” read “→ ?”', async () => {
+    renderApp({ url: '?v=1&p=stride&quiz=1' });
+    await findToggle('Predict first');
+    const names = () => Array.from(screen.getByLabelText('Presets').querySelectorAll('option')).map((option) => option.textContent ?? '');
+    expect(names()).toContain('Notes: 8×8, k = 3, p = 1, s = 2 → ?');
+    expect(names().join(' | ')).not.toMatch(/→ (\d|0, 8)/);
+    act(() => useAppStore.getState().setQuiz(false));
+    expect(names()).toContain('Notes: 8×8, k = 3, p = 1, s = 2 → 4×4');
+  });
+
   it('the channels panel’s player has no toggle', async () => {
     renderApp({ url: '?v=1&p=channels' });
     await screen.findByRole('heading', { level: 1 });

@@ -5,7 +5,8 @@ import { useT } from '../../i18n/useT.ts';
 import { usePanelT } from '../../i18n/panelMessages.ts';
 import { MatrixEditor } from '../../ui/MatrixEditor.tsx';
 import { NumberControl, PairControl } from '../../ui/NumberControl.tsx';
-import type { HistoryIntent } from '../../state/store.ts';
+import { useAppStore, type HistoryIntent } from '../../state/store.ts';
+import { withoutResult } from '../../quiz/presetLabel.ts';
 import { CONV_LAB_LIMITS, patternInput, patternKernel, type ConvLabConfig } from './convLabConfig.ts';
 import { resizeMatrix } from '../../ui/matrix.ts';
 import { PresetSelect } from '../../ui/PresetSelect.tsx';
@@ -168,10 +169,16 @@ export function ConvLabPresetSelect<C extends ConvLabConfig>({
   update(patch: Partial<C>): void;
 }) {
   const lt = usePanelT(CONV_LAB_MESSAGES);
+  // In quiz mode a name's "→ 4×4" is the answer to the first question.
+  const quiz = useAppStore((s) => s.quiz);
   return (
     <PresetSelect
       label={lt('presets')}
-      presets={presets.map((preset) => ({ id: preset.id, label: labelOf(preset.id), config: preset.config }))}
+      presets={presets.map((preset) => ({
+        id: preset.id,
+        label: quiz ? withoutResult(labelOf(preset.id)) : labelOf(preset.id),
+        config: preset.config,
+      }))}
       current={config}
       onSelect={(preset) => update(preset)}
     />

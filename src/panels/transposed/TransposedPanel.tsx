@@ -22,6 +22,7 @@ import type { GridInserted } from '../../ui/Grid.tsx';
 import { MatrixEditor } from '../../ui/MatrixEditor.tsx';
 import { Narration } from '../../ui/Narration.tsx';
 import { PairControl } from '../../ui/NumberControl.tsx';
+import { withoutResult } from '../../quiz/presetLabel.ts';
 import { PanelFrame } from '../../ui/PanelFrame.tsx';
 import { PresetSelect } from '../../ui/PresetSelect.tsx';
 import { StepPlayer } from '../../ui/StepPlayer.tsx';
@@ -162,6 +163,7 @@ const TransposedControls = memo(function TransposedControls({
 }) {
   const t = usePanelT(TRANSPOSED_MESSAGES);
   const lt = usePanelT(CONV_LAB_MESSAGES);
+  const quiz = useAppStore((s) => s.quiz);
   const limits = optionLimits(config);
   const inH = config.input.length;
   const inW = config.input[0]?.length ?? 0;
@@ -173,7 +175,8 @@ const TransposedControls = memo(function TransposedControls({
         label={lt('presets')}
         presets={TRANSPOSED_PRESETS.map((preset) => ({
           id: preset.id,
-          label: t(`preset.${preset.id}` as Parameters<typeof t>[0]),
+          // In quiz mode a name's output size ("2×2 → 5×5") is the answer to the first question.
+          label: quiz ? withoutResult(t(`preset.${preset.id}` as Parameters<typeof t>[0])) : t(`preset.${preset.id}` as Parameters<typeof t>[0]),
           config: { ...preset.config, order: config.order, layers: config.layers },
         }))}
         current={config}
