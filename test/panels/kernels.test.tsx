@@ -360,6 +360,18 @@ describe('Image kernels panel: learn the kernel', () => {
     expect(clipEdge('weight-paths')).toBe(520 - 16 + 1.5);
   });
 
+  it('a weight’s label sits right of its point near the start (not over the axis numbers), left of it further on', async () => {
+    await openKernels('?v=1&p=kernels&ln=20');
+    const labels = () =>
+      [...screen.getByTestId('weight-paths').querySelectorAll('text')]
+        .filter((text) => /^w\d,\d$/.test(text.textContent ?? ''))
+        .map((text) => `${text.textContent} ${text.getAttribute('text-anchor')}`);
+    stepTo(1);
+    expect(labels()).toEqual(['w0,0 start', 'w0,1 start']);
+    stepTo(20);
+    expect(labels()).toEqual(['w0,0 end', 'w0,1 end']);
+  });
+
   it('the Sobel preset learns Sobel x from noise; the too-fast preset warns and its loss grows', async () => {
     await openKernels();
     choose('Experiment', /Sobel x from noise/);

@@ -9,6 +9,8 @@ import { COLORS } from '../../ui/theme.ts';
 const WIDTH = 520;
 const HEIGHT = 220;
 const MARGIN = { top: 12, right: 16, bottom: 38, left: 62 };
+/** Width a weight's label needs beside its point ("w0,1" at 14 px). */
+const LABEL_ROOM = 48;
 /** Losses below this are drawn at it: a log scale has no zero. */
 const LOSS_FLOOR = 1e-10;
 
@@ -180,6 +182,8 @@ export function WeightPaths({ kernels, target, step, cols, label, stepLabel, val
         {Array.from(target, (goal, i) => {
           const color = schemeTableau10[i % schemeTableau10.length] as string;
           const end: [number, number] | undefined = current ? [x(Math.min(step, last)), y(current[i] ?? 0)] : undefined;
+          // The label sits left of the point, except near the start, where it would cover the value axis's numbers.
+          const labelAfter = end !== undefined && end[0] < MARGIN.left + LABEL_ROOM;
           return (
             <g key={i}>
               <line
@@ -195,7 +199,7 @@ export function WeightPaths({ kernels, target, step, cols, label, stepLabel, val
               <path d={paths[i]} fill="none" stroke={color} strokeWidth={2.5} clipPath={`url(#${clipId})`} />
               {end && <circle cx={end[0]} cy={end[1]} r={4} fill={color} />}
               {target.length <= 4 && end && (
-                <text x={end[0] - 6} y={end[1] - 8} textAnchor="end" fontSize={14} fill={color}>
+                <text x={labelAfter ? end[0] + 6 : end[0] - 6} y={end[1] - 8} textAnchor={labelAfter ? 'start' : 'end'} fontSize={14} fill={color}>
                   {`w${Math.floor(i / cols)},${i % cols}`}
                 </text>
               )}
