@@ -1,6 +1,6 @@
 // Test helpers that speak the app's language: open the app at a link, reset the store, step the player, read grids.
 import type { JSXElementConstructor, ReactNode } from 'react';
-import { act, render, screen, type RenderResult } from '@testing-library/react';
+import { act, render, screen, waitFor, type RenderResult } from '@testing-library/react';
 import { App } from '../../src/app/App.tsx';
 import { useAppStore, type AppState } from '../../src/state/store.ts';
 import { loadViewFromLocation } from '../../src/url/useUrlSync.ts';
@@ -38,6 +38,16 @@ export function renderApp({ url = '?v=1', wrapper }: RenderAppOptions = {}): Ren
 /** Waits for the lazy Basics panel to appear. */
 export async function findBasicsPanel(): Promise<HTMLElement> {
   return screen.findByRole('article');
+}
+
+/**
+ * Waits until the panel's step player has run its mount effects (one of them registers the step count), so that a step set
+ * right after opening is not interleaved with the panel's first effects.
+ */
+export async function playerReady(): Promise<void> {
+  await waitFor(() => {
+    if (useAppStore.getState().stepCount === 0) throw new Error('the step player has not mounted yet');
+  });
 }
 
 /** Jumps the player to step n, as the scrubber would. */

@@ -9,7 +9,7 @@ import { BASICS_PRESETS, NOTES_INPUT, NOTES_KERNEL } from '../../src/panels/basi
 import { useAppStore } from '../../src/state/store.ts';
 import { formatNumber } from '../../src/ui/formatNumber.ts';
 import type { Matrix } from '../../src/url/fields.ts';
-import { cellText, gridCell, gridValues, highlighted, narration, renderApp, stepTo } from '../helpers/renderApp.tsx';
+import { cellText, gridCell, gridValues, highlighted, narration, renderApp, stepTo, playerReady } from '../helpers/renderApp.tsx';
 
 const TITLE = 'Cross-correlation and convolution';
 const MINUS = '\u2212';
@@ -19,6 +19,7 @@ async function openBasics(url = '?v=1') {
   renderApp({ url });
   await screen.findByRole('heading', { level: 1, name: TITLE }, { timeout: 10_000 });
   return user;
+  await playerReady();
 }
 
 /** The engine's one-shot result for a Basics config, formatted as the grid writes it. */

@@ -5,11 +5,12 @@ import { conv2d, tensor } from '../../src/engine/index.ts';
 import { useAppStore, selectView } from '../../src/state/store.ts';
 import { encodeView } from '../../src/url/codec.ts';
 import { patternInput, patternKernel } from '../../src/panels/convLab/convLabConfig.ts';
-import { gridValues, renderApp, stepTo } from '../helpers/renderApp.tsx';
+import { gridValues, renderApp, stepTo, playerReady } from '../helpers/renderApp.tsx';
 
 async function openDilation(url = '?v=1&p=dilation') {
   renderApp({ url });
   await screen.findByRole('heading', { level: 1, name: /Dilation/ });
+  await playerReady();
 }
 
 describe('Dilation panel', () => {

@@ -5,7 +5,7 @@ import { adaptiveMaxPool2d, avgPool2d, avgPool2dBackward, maxPool2d, maxPool2dBa
 import { useAppStore, selectView } from '../../src/state/store.ts';
 import { encodeView } from '../../src/url/codec.ts';
 import { regionPattern } from '../../src/panels/pooling/poolingConfig.ts';
-import { cellText, gridCell, gridValues, highlighted, narration, renderApp, stepTo } from '../helpers/renderApp.tsx';
+import { cellText, gridCell, gridValues, highlighted, narration, renderApp, stepTo, playerReady } from '../helpers/renderApp.tsx';
 
 const FOUR_BY_FOUR = tensor(
   Array.from({ length: 16 }, (_, i) => i),
@@ -16,6 +16,7 @@ const OVERLAP = tensor([1, 3, 2, 0, 1, 4, 2, 6, 1, 3, 0, 5, 9, 2, 4, 2, 1, 3, 8,
 async function openPooling(url = '?v=1&p=pooling') {
   renderApp({ url });
   await screen.findByRole('heading', { level: 1, name: /^(Pooling|池化)$/ });
+  await playerReady();
 }
 
 function choosePreset(label: RegExp) {

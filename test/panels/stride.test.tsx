@@ -4,11 +4,12 @@ import { act, fireEvent, screen, within } from '@testing-library/react';
 import { conv2d, tensor } from '../../src/engine/index.ts';
 import { useAppStore, selectView } from '../../src/state/store.ts';
 import { encodeView } from '../../src/url/codec.ts';
-import { gridValues, renderApp, stepTo } from '../helpers/renderApp.tsx';
+import { gridValues, renderApp, stepTo, playerReady } from '../helpers/renderApp.tsx';
 
 async function openStride(url = '?v=1&p=stride') {
   renderApp({ url });
   await screen.findByRole('heading', { level: 1, name: 'Stride' });
+  await playerReady();
 }
 
 function choosePreset(label: RegExp) {

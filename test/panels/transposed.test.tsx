@@ -6,7 +6,7 @@ import { useAppStore, selectView } from '../../src/state/store.ts';
 import { encodeView } from '../../src/url/codec.ts';
 import { formatNumber } from '../../src/ui/formatNumber.ts';
 import { TRANSPOSED_PRESETS, type TransposedConfig } from '../../src/panels/transposed/transposedConfig.ts';
-import { gridValues, renderApp, stepTo } from '../helpers/renderApp.tsx';
+import { gridValues, renderApp, stepTo, playerReady } from '../helpers/renderApp.tsx';
 
 const BASE = '?v=1&p=transposed';
 
@@ -15,6 +15,7 @@ async function openTransposed(url = BASE) {
   cleanup();
   renderApp({ url });
   await screen.findByRole('heading', { level: 1, name: /^(Transposed convolution|转置卷积)$/ });
+  await playerReady();
 }
 
 function config(): TransposedConfig {
