@@ -5,7 +5,7 @@ import { screen } from '@testing-library/react';
 import { composeSvg, findStage, wrapText } from '../../src/export/composeSvg.ts';
 import { exportCaption } from '../../src/export/caption.ts';
 import { useAppStore } from '../../src/state/store.ts';
-import { narration, renderApp, stepTo } from '../helpers/renderApp.tsx';
+import { narration, playerReady, renderApp, stepTo } from '../helpers/renderApp.tsx';
 
 function parse(svg: string): Document {
   const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
@@ -17,6 +17,7 @@ describe('composeSvg', () => {
   it('the Stride panel at step 3: every grid cell, the step’s narration and the caption, nothing external', async () => {
     renderApp({ url: '?v=1&p=stride' });
     await screen.findByRole('heading', { level: 1, name: 'Stride' });
+    await playerReady();
     stepTo(2);
     const stage = findStage();
     if (!stage) throw new Error('no stage');

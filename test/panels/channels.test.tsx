@@ -8,11 +8,12 @@ import { blobVolume } from '../../src/panels/channels/channelsLayer.ts';
 import { snapGroups } from '../../src/panels/channels/GroupsView.tsx';
 import { selectView, useAppStore } from '../../src/state/store.ts';
 import { encodeView } from '../../src/url/codec.ts';
-import { gridValues, highlighted, narration, renderApp, stepTo } from '../helpers/renderApp.tsx';
+import { gridValues, highlighted, narration, renderApp, stepTo, playerReady } from '../helpers/renderApp.tsx';
 
 async function openChannels(url = '?v=1&p=channels') {
   renderApp({ url });
   await screen.findByRole('heading', { level: 1, name: /Channels and cost|通道与计算量/ });
+  await playerReady();
 }
 
 const numbers = (rows: string[][]) => rows.flat().map((text) => Number(text.replace('\u2212', '-')));

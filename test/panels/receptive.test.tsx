@@ -5,7 +5,7 @@ import { effectiveReceptiveField, layerStackGeometry, stackReceptiveField, type 
 import { RECEPTIVE_PRESETS, formatLayer } from '../../src/panels/receptive/receptiveConfig.ts';
 import { selectView, useAppStore } from '../../src/state/store.ts';
 import { encodeView } from '../../src/url/codec.ts';
-import { narration, renderApp, stepTo } from '../helpers/renderApp.tsx';
+import { narration, renderApp, stepTo, playerReady } from '../helpers/renderApp.tsx';
 
 const TITLE = /^(Receptive field|感受野)$/;
 
@@ -13,6 +13,7 @@ async function openReceptive(url = '?v=1&p=receptive') {
   cleanup();
   renderApp({ url });
   await screen.findByRole('heading', { level: 1, name: TITLE });
+  await playerReady();
 }
 
 const config = () => useAppStore.getState().configs.receptive;
