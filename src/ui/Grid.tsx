@@ -186,6 +186,16 @@ const GridCell = memo(function GridCell({
   );
 });
 
+/** The diagonal hatch that fills padding cells, as a pattern to use with url(#id); `line` is the colour of its stripes. */
+export function PaddingHatch({ id, line = '#d5d9e2' }: { id: string; line?: string }) {
+  return (
+    <pattern id={id} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+      <rect width="6" height="6" fill={COLORS.paddingFill} />
+      <line x1="0" y1="0" x2="0" y2="6" stroke={line} strokeWidth="2" />
+    </pattern>
+  );
+}
+
 interface GridCellInfo {
   y: number;
   x: number;
@@ -227,7 +237,7 @@ function bandSignatures(
   bands: readonly { first: number; end: number }[],
   cells: readonly GridCellInfo[],
   totalCols: number,
-  pad: GridPadding,
+  padTop: number,
   highlights: GridProps['highlights'],
   annotations: GridProps['annotations'],
   pending: GridProps['pending'],
@@ -235,7 +245,7 @@ function bandSignatures(
 ): string[] {
   const rowsPerBand = bands[0] ? bands[0].end - bands[0].first : 1;
   const parts: string[][] = bands.map(() => []);
-  const bandOf = (key: string) => Math.floor((Number(key.slice(0, key.indexOf(','))) + pad.top) / rowsPerBand);
+  const bandOf = (key: string) => Math.floor((Number(key.slice(0, key.indexOf(','))) + padTop) / rowsPerBand);
   highlights?.forEach((kind, key) => parts[bandOf(key)]?.push(`h${key}=${kind}`));
   annotations?.forEach((text, key) => parts[bandOf(key)]?.push(`a${key}=${text}`));
   if (pending || unread) {
@@ -299,10 +309,7 @@ const GridBand = memo(function GridBand({
   return (
     <svg className="grid-band" aria-hidden="true" viewBox={`-2 ${top} ${width + 4} ${bottom - top}`}>
       <defs>
-        <pattern id={bandPattern} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-          <rect width="6" height="6" fill={COLORS.paddingFill} />
-          <line x1="0" y1="0" x2="0" y2="6" stroke="#d5d9e2" strokeWidth="2" />
-        </pattern>
+        <PaddingHatch id={bandPattern} />
         {hasInserted && (
           <pattern id={`${bandPattern}-ins`} width="8" height="8" patternUnits="userSpaceOnUse">
             <rect width="8" height="8" fill={COLORS.insertedFill} />
@@ -416,7 +423,7 @@ function GridImpl({
     const [y, x] = key.split(',').map(Number) as [number, number];
     if (y >= -pad.top && y < totalRows - pad.top && x >= -pad.left && x < totalCols - pad.left) outlined.push({ key, y, x, kind });
   });
-  const signatures = bandSignatures(bands, cells, totalCols, pad, highlights, annotations, pending, unread);
+  const signatures = bandSignatures(bands, cells, totalCols, pad.top, highlights, annotations, pending, unread);
 
   // Grids in a row share its width in proportion to their columns (so their cells come out the same size), up to
   // the full cell size; below a readable minimum they wrap onto the next line. The SVG fills the figure.

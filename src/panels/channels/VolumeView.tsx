@@ -5,7 +5,7 @@ import { clampStep, conv3dParameters, convOutputSizeNotes, type Conv3dFrame } fr
 import { usePanelT } from '../../i18n/panelMessages.ts';
 import { useAppStore } from '../../state/store.ts';
 import { Formula } from '../../ui/Formula.tsx';
-import { Grid, cellKey, type HighlightKind } from '../../ui/Grid.tsx';
+import { Grid, PaddingHatch, cellKey, type HighlightKind } from '../../ui/Grid.tsx';
 import { Narration } from '../../ui/Narration.tsx';
 import { StepPlayer } from '../../ui/StepPlayer.tsx';
 import { formatNumber } from '../../ui/formatNumber.ts';
@@ -57,10 +57,7 @@ function DepthPaddingSlice({
         style={{ maxWidth: `${cols * SLICE_CELL_PX}px` }}
       >
         <defs>
-          <pattern id={pattern} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-            <rect width="6" height="6" fill={COLORS.paddingFill} />
-            <line x1="0" y1="0" x2="0" y2="6" stroke="#d5d9e2" strokeWidth="2" />
-          </pattern>
+          <PaddingHatch id={pattern} />
         </defs>
         {Array.from({ length: rows * cols }, (_, i) => {
           const y = Math.floor(i / cols);

@@ -15,6 +15,7 @@ import {
 import { usePanelT } from '../../i18n/panelMessages.ts';
 import { formatNumber } from '../../ui/formatNumber.ts';
 import { COLORS, divergingScale } from '../../ui/theme.ts';
+import { PaddingHatch } from '../../ui/Grid.tsx';
 import { RECEPTIVE_MESSAGES } from './messages.ts';
 
 /** Above this many pixels per side the heatmap is drawn as blocks (the mean of each), so it never needs more than 48×48 rectangles. */
@@ -54,10 +55,7 @@ function Backdrop({
   return (
     <svg className="field-svg" viewBox={`${frame.low} ${frame.low} ${width} ${width}`} role="img" aria-label={label} data-testid={testId}>
       <defs>
-        <pattern id={hatchId} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-          <rect width="6" height="6" fill={COLORS.paddingFill} />
-          <line x1="0" y1="0" x2="0" y2="6" stroke="#c9ced9" strokeWidth="2" />
-        </pattern>
+        <PaddingHatch id={hatchId} line="#c9ced9" />
       </defs>
       {frame.padding > 0 && <rect x={frame.low} y={frame.low} width={width} height={width} fill={`url(#${hatchId})`} />}
       {children}

@@ -15,6 +15,7 @@ import {
 import { usePanelT } from '../../i18n/panelMessages.ts';
 import { formatNumber } from '../../ui/formatNumber.ts';
 import { COLORS } from '../../ui/theme.ts';
+import { PaddingHatch } from '../../ui/Grid.tsx';
 import { RECEPTIVE_MESSAGES } from './messages.ts';
 
 const WIDTH = 760;
@@ -238,10 +239,7 @@ export function StackDiagram({ axes, fields, current, currentUnit, finalUnit, on
         aria-label={t('diagramLabel', { layer: current + 1, unit: currentUnit, size: formatNumber(size) })}
       >
         <defs>
-          <pattern id={hatchId} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-            <rect width="6" height="6" fill={COLORS.paddingFill} />
-            <line x1="0" y1="0" x2="0" y2="6" stroke="#c9ced9" strokeWidth="2" />
-          </pattern>
+          <PaddingHatch id={hatchId} line="#c9ced9" />
           <clipPath id={clipId}>
             <rect x={LABEL_WIDTH} y={0} width={WIDTH - LABEL_WIDTH - RIGHT_WIDTH} height={height} />
           </clipPath>
