@@ -229,13 +229,19 @@ export function separableFormulas(layer: SeparableLayerShape): SeparableFormulas
 /** Above this many products in all, channelSumTex writes each channel's bracket as its sum (3 channels of 3×3 still fit). */
 export const WRITTEN_OUT_CHANNEL_PRODUCTS = 27;
 
+/** The number of products when channelSumTex writes each channel as its sum (beyond WRITTEN_OUT_CHANNEL_PRODUCTS), else null. */
+export function channelSumPerChannel(channels: readonly (readonly unknown[])[]): number | null {
+  const products = channels.reduce((count, list) => count + list.length, 0);
+  return products > WRITTEN_OUT_CHANNEL_PRODUCTS ? products : null;
+}
+
 /**
  * The sum over input channels written out, one bracket per channel (notes 001): "(0\\times 0 + …) + (1\\times 1 + …) = 56", plus
  * the bias. Beyond WRITTEN_OUT_CHANNEL_PRODUCTS products each bracket is replaced by its sum ("19 + 37 = 56"): 8 channels of
  * 3×3 would be 72 products on one line, unreadable, and typesetting them took most of a step.
  */
 export function channelSumTex(channels: readonly (readonly { a: number; b: number }[])[], bias: number, total: number): string {
-  const perChannel = channels.reduce((count, products) => count + products.length, 0) > WRITTEN_OUT_CHANNEL_PRODUCTS;
+  const perChannel = channelSumPerChannel(channels) !== null;
   const terms = channels.map((products) => {
     if (perChannel) return texFactor(products.reduce((sum, { a, b }) => sum + a * b, 0));
     const inner = products.map(({ a, b }) => `${texFactor(a)}\\times ${texFactor(b)}`).join(' + ') || '0';

@@ -138,6 +138,7 @@ export {
   channelOf,
   channelPartials,
   channelSumTex,
+  channelSumPerChannel,
   WRITTEN_OUT_CHANNEL_PRODUCTS,
   denseLayerFormula,
   groupLinks,

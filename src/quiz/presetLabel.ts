@@ -8,3 +8,8 @@
 export function withoutResult(label: string): string {
   return label.replace(/→\s*[^(（]*?(?=\s*[(（]|$)/, '→ ?');
 }
+
+/** A preset's name as the preset menu shows it: without its result while quiz mode is on. */
+export function presetLabel(name: string, quiz: boolean): string {
+  return quiz ? withoutResult(name) : name;
+}

@@ -1,7 +1,7 @@
 // Several input channels: each channel ⋆ its own kernel slice gives a partial map; the partial maps are summed, plus the bias, step by step.
 
 import { useMemo } from 'react';
-import { channelPartials, channelSumTex, clampStep, WRITTEN_OUT_CHANNEL_PRODUCTS, type ConvFrame, type ConvTrace } from '../../engine/index.ts';
+import { channelPartials, channelSumPerChannel, channelSumTex, clampStep, type ConvFrame, type ConvTrace } from '../../engine/index.ts';
 import { usePanelT } from '../../i18n/panelMessages.ts';
 import { useAppStore } from '../../state/store.ts';
 import { Formula } from '../../ui/Formula.tsx';
@@ -64,7 +64,7 @@ export function InputChannelsView({ layer }: { layer: LayerTensors }) {
     value: formatNumber(frame.value),
   });
   const products = parts.map((part) => channelProducts(frame, part.inChannel));
-  const productCount = products.reduce((count, list) => count + list.length, 0);
+  const writtenPerChannel = channelSumPerChannel(products);
   const sumTex = `y_{${frame.outChannel},${frame.outY},${frame.outX}} = ${channelSumTex(products, frame.bias, frame.value)}`;
 
   return (
@@ -141,7 +141,7 @@ export function InputChannelsView({ layer }: { layer: LayerTensors }) {
         <div className="formula-row formula-current">
           <Formula tex={sumTex} />
         </div>
-        {productCount > WRITTEN_OUT_CHANNEL_PRODUCTS && <p className="secondary">{t('inputs.perChannelSum', { n: productCount })}</p>}
+        {writtenPerChannel !== null && <p className="secondary">{t('inputs.perChannelSum', { n: writtenPerChannel })}</p>}
       </section>
     </section>
   );

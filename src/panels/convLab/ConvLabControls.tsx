@@ -6,7 +6,7 @@ import { usePanelT } from '../../i18n/panelMessages.ts';
 import { MatrixEditor } from '../../ui/MatrixEditor.tsx';
 import { NumberControl, PairControl } from '../../ui/NumberControl.tsx';
 import { useAppStore, type HistoryIntent } from '../../state/store.ts';
-import { withoutResult } from '../../quiz/presetLabel.ts';
+import { presetLabel } from '../../quiz/presetLabel.ts';
 import { CONV_LAB_LIMITS, patternInput, patternKernel, type ConvLabConfig } from './convLabConfig.ts';
 import { resizeMatrix } from '../../ui/matrix.ts';
 import { PresetSelect } from '../../ui/PresetSelect.tsx';
@@ -176,7 +176,7 @@ export function ConvLabPresetSelect<C extends ConvLabConfig>({
       label={lt('presets')}
       presets={presets.map((preset) => ({
         id: preset.id,
-        label: quiz ? withoutResult(labelOf(preset.id)) : labelOf(preset.id),
+        label: presetLabel(labelOf(preset.id), quiz),
         config: preset.config,
       }))}
       current={config}

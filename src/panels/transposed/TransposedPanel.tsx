@@ -22,7 +22,7 @@ import type { GridInserted } from '../../ui/Grid.tsx';
 import { MatrixEditor } from '../../ui/MatrixEditor.tsx';
 import { Narration } from '../../ui/Narration.tsx';
 import { PairControl } from '../../ui/NumberControl.tsx';
-import { withoutResult } from '../../quiz/presetLabel.ts';
+import { presetLabel } from '../../quiz/presetLabel.ts';
 import { PanelFrame } from '../../ui/PanelFrame.tsx';
 import { PresetSelect } from '../../ui/PresetSelect.tsx';
 import { StepPlayer } from '../../ui/StepPlayer.tsx';
@@ -176,7 +176,7 @@ const TransposedControls = memo(function TransposedControls({
         presets={TRANSPOSED_PRESETS.map((preset) => ({
           id: preset.id,
           // In quiz mode a name's output size ("2×2 → 5×5") is the answer to the first question.
-          label: quiz ? withoutResult(t(`preset.${preset.id}` as Parameters<typeof t>[0])) : t(`preset.${preset.id}` as Parameters<typeof t>[0]),
+          label: presetLabel(t(`preset.${preset.id}` as Parameters<typeof t>[0]), quiz),
           config: { ...preset.config, order: config.order, layers: config.layers },
         }))}
         current={config}
