@@ -1,4 +1,4 @@
-// Renders the app icons (public/icons/*.png: 192, 512, maskable 512, Apple touch 180) from public/favicon.svg in Chromium.
+// Renders the app icons (public/icons/*.png: favicon 32, 192, 512, maskable 512, Apple touch 180) from public/favicon.svg in Chromium.
 // Run: npx tsx scripts/make-icons.ts   (needs Chromium: CHROME_PATH or the usual install paths)
 
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -19,6 +19,7 @@ interface IconSpec {
 }
 
 const ICONS: IconSpec[] = [
+  { file: 'icon-32.png', size: 32, maskable: false },
   { file: 'icon-192.png', size: 192, maskable: false },
   { file: 'icon-512.png', size: 512, maskable: false },
   { file: 'icon-maskable-512.png', size: 512, maskable: true },
