@@ -196,9 +196,11 @@ export function StepPlayer({ length, quiz }: StepPlayerProps) {
   // The keyboard handler is registered once per length; it reads the latest quiz flow through this ref.
   const askNext = useRef(flow.askNext);
   const quizOn = useRef(flow.on);
+  const hidesSize = useRef(flow.hidesSize);
   useLayoutEffect(() => {
     askNext.current = flow.askNext;
     quizOn.current = flow.on;
+    hidesSize.current = flow.hidesSize;
   });
   usePlaybackDriver(length);
   useEffect(() => {
@@ -247,6 +249,8 @@ export function StepPlayer({ length, quiz }: StepPlayerProps) {
           break;
         case 'End':
           event.preventDefault();
+          // The last step would show the whole output, and so the size the quiz is asking for.
+          if (hidesSize.current) break;
           state.setPlaying(false);
           state.setStep(length - 1);
           break;
@@ -277,6 +281,8 @@ export function StepPlayer({ length, quiz }: StepPlayerProps) {
   };
   // With the quiz on, "next" stays enabled at step 0 while the size question is still to come (a one-step trace).
   const nextDisabled = step >= last && !flow.hidesSize;
+  // While the quiz asks the output size, the number of steps would give it away (it is the output's cell count).
+  const stepText = flow.hidesSize ? t('player.stepOfHidden', { step: step + 1 }) : t('player.stepOf', { step: step + 1, total: length });
   const playOffId = useId();
 
   return (
@@ -311,25 +317,33 @@ export function StepPlayer({ length, quiz }: StepPlayerProps) {
           >
             <Icon name="next" />
           </button>
-          <button type="button" onClick={() => go(last)} disabled={step >= last} aria-label={t('player.last')} title={t('player.last')}>
+          <button
+            type="button"
+            onClick={() => go(last)}
+            disabled={step >= last || flow.hidesSize}
+            aria-label={t('player.last')}
+            title={t('player.last')}
+          >
             <Icon name="last" />
           </button>
         </div>
         <label className="player-scrubber">
           <span className="visually-hidden">{t('player.scrubber')}</span>
+          {/* While the size is asked, the scrubber is held at the first step: its end, its maximum and its value text would each
+              tell the number of steps. */}
           <input
             type="range"
             min={0}
-            max={last}
+            max={flow.hidesSize ? step : last}
             step={1}
             value={step}
-            aria-valuetext={t('player.stepOf', { step: step + 1, total: length })}
+            disabled={flow.hidesSize}
+            aria-valuetext={stepText}
             onChange={(event) => go(Number(event.target.value))}
           />
         </label>
         <span className="player-count" data-testid="step-count">
-          {/* While the quiz asks the output size, the number of steps would give it away (it is the output's cell count). */}
-          {flow.hidesSize ? t('player.stepOfHidden', { step: step + 1 }) : t('player.stepOf', { step: step + 1, total: length })}
+          {stepText}
         </span>
         <label className="player-speed">
           <span>{t('player.speed')}</span>

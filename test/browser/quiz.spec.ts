@@ -51,6 +51,11 @@ test('stride, English: size first, then a wrong and a right value, Escape and th
   // The size is the first question: no output grid and no size formula on screen yet.
   await expect(page.getByTestId('grid-output')).toHaveCount(0);
   await expect(page.locator('.formulas').first()).toBeHidden();
+  // Nor do the tools under the panel (the GIF range ends at the step count; the code prints the output's shape), and the
+  // scrubber cannot be dragged to the last step.
+  await expect(page.getByTestId('export-tools')).toBeHidden();
+  await expect(page.getByTestId('code-view')).toBeHidden();
+  await expect(page.locator('.player input[type=range]')).toBeDisabled();
   await focusPage(page);
 
   await page.keyboard.press('ArrowRight');
@@ -61,6 +66,10 @@ test('stride, English: size first, then a wrong and a right value, Escape and th
   await expect(score(page)).toHaveText('Score 1/1');
   await expect(page.getByTestId('player-next')).toBeFocused();
   await expect(stepCount(page)).toContainText('Step 1 of');
+  // Export is back once the size is known; the code, which prints every output, stays away for the whole quiz.
+  await expect(page.getByTestId('export-tools')).toBeVisible();
+  await expect(page.getByTestId('code-view')).toBeHidden();
+  await expect(page.locator('.player input[type=range]')).toBeEnabled();
 
   // Output (0, 1): pending, and its value is in no text on the page while it is asked.
   await page.keyboard.press('ArrowRight');

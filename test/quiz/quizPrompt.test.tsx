@@ -86,6 +86,27 @@ describe('quiz mode on the Basics panel (the notes’ X and K)', () => {
     expect(JSON.parse(sessionStorage.getItem(SCORE_STORAGE_KEY) ?? '{}')).toMatchObject({ v: 1, attempted: 3, right: 2 });
   });
 
+  it('while the size is asked, neither the scrubber nor Last nor End tells the number of steps', async () => {
+    renderApp({ url: '?v=1&quiz=1' });
+    await findToggle('Predict first');
+    const scrubber = () => document.querySelector<HTMLInputElement>('.player input[type=range]') as HTMLInputElement;
+    const last = () => screen.getByRole('button', { name: 'Last step' });
+    expect(scrubber().disabled).toBe(true);
+    expect(scrubber().max).toBe('0');
+    expect(scrubber().getAttribute('aria-valuetext')).toBe('Step 1 of ?');
+    expect(last()).toHaveProperty('disabled', true);
+    press('End');
+    expect(step()).toBe(0);
+    expect(screen.getByTestId('step-count').textContent).toBe('Step 1 of ?');
+
+    press('ArrowRight');
+    answer('2x2');
+    expect(scrubber().disabled).toBe(false);
+    expect(scrubber().max).toBe('3');
+    expect(scrubber().getAttribute('aria-valuetext')).toBe('Step 1 of 4');
+    expect(last()).toHaveProperty('disabled', false);
+  });
+
   it('junk gets a clear message and is not scored; Escape closes unscored; Reveal counts as a miss', async () => {
     renderApp({ url: '?v=1&quiz=1&s=1' });
     await findToggle('Predict first');
