@@ -50,7 +50,7 @@ function EmbedBar() {
 function CopyLinkButton() {
   const t = useT();
   const [status, copyText] = useCopyStatus();
-  // Built from the store, not the address bar: the address bar trails a fast change by up to the replace throttle.
+  // Built from the store, not the address bar: the address bar is written only once steps and drags pause.
   const copy = () => copyText(`${window.location.origin}${window.location.pathname}${encodeView(selectView(useAppStore.getState()))}`);
   return (
     <>

@@ -1,4 +1,4 @@
-// Keeps the URL and the store in step: reads the link on load and on back/forward, writes changes with pushState or a throttled replaceState.
+// Keeps the URL and the store in step: reads the link on load and on back/forward, writes changes with pushState or a debounced replaceState.
 
 import { useEffect } from 'react';
 import { selectView, useAppStore } from '../state/store.ts';
@@ -7,7 +7,12 @@ import { decodeView, encodeView } from './codec.ts';
 
 /** A replace-intent change after this long without writes starts a new history entry (a new gesture). */
 const NEW_GESTURE_MS = 1000;
-const REPLACE_THROTTLE_MS = 250;
+/**
+ * Replace-intent changes (steps, slider drags) reach the URL once they pause this long. A held arrow key or autoplay then writes
+ * nothing until it stops: each replaceState cost the main thread a few milliseconds here (the browser also refetches the tab
+ * icon), and it landed in the middle of the next step's frame. "Copy link" reads the store, so it is never behind.
+ */
+const REPLACE_DEBOUNCE_MS = 300;
 
 export function loadViewFromLocation(): void {
   const { view, ignored } = decodeView(window.location.search);
@@ -54,7 +59,8 @@ export function useUrlSync(): void {
         return;
       }
       pendingUrl = url;
-      if (!pending) pending = setTimeout(flush, REPLACE_THROTTLE_MS);
+      if (pending) clearTimeout(pending);
+      pending = setTimeout(flush, REPLACE_DEBOUNCE_MS);
     });
 
     const onPopState = () => {

@@ -100,7 +100,7 @@ test('stride, English: size first, then a wrong and a right value, Escape and th
   await expect(stepCount(page)).toContainText('Step 3 of');
   await expect(score(page)).toHaveText('Score 2/3');
 
-  // The score survives a reload in the same tab; the player's ← still works. (Steps reach the link throttled: wait for it.)
+  // The score survives a reload in the same tab; the player's ← still works. (Steps reach the link once they pause: wait for it.)
   await expect(page).toHaveURL(/[?&]s=2(&|$)/);
   await page.reload();
   await expect(score(page)).toHaveText('Score 2/3');

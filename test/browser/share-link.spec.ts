@@ -99,7 +99,7 @@ test('a copied link keeps edited values, bias and size', async ({ page, context 
 
 test('a link copied right after a step already holds that step', async ({ page, context }) => {
   await openApp(page);
-  // Two → presses and a click on "Copy link" in one go, as a quick presenter does (within the app's 250 ms URL throttle).
+  // Two → presses and a click on "Copy link" in one go, as a quick presenter does (before the app's URL write, which waits for the steps to pause).
   await page.evaluate(() => {
     for (let i = 0; i < 2; i++) document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
     const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Copy link');

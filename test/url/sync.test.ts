@@ -119,7 +119,7 @@ describe('writing changes', () => {
     unmount();
   });
 
-  it('slider-like replace changes within 1 s replace the entry instead of adding ones, throttled', async () => {
+  it('slider-like replace changes within 1 s replace the entry instead of adding ones, written once they pause', async () => {
     vi.useFakeTimers();
     const { unmount } = openAt('?v=1');
     const before = window.history.length;
@@ -134,6 +134,9 @@ describe('writing changes', () => {
       act(() => store().updateConfig('basics', { bias }, 'replace'));
     }
     expect(window.history.length).toBe(before + 1);
+    // Nothing is written while the changes keep coming…
+    expect(window.location.search).toBe('?v=1&b=1');
+    // …and the last one once they pause.
     await act(async () => {
       await vi.advanceTimersByTimeAsync(300);
     });
@@ -156,7 +159,7 @@ describe('writing changes', () => {
     unmount();
   });
 
-  it('steps never add history entries, however far apart, and land in the URL after the throttle', async () => {
+  it('steps never add history entries, however far apart, and land in the URL once stepping pauses', async () => {
     vi.useFakeTimers();
     const { unmount } = openAt('?v=1');
     const before = window.history.length;
