@@ -1,6 +1,6 @@
 // Grid: a matrix of values on the diverging scale (SVG bands of rows), with padding cells, highlights and linked hover/tap.
 
-import { memo, useId, useMemo, useRef, type CSSProperties } from 'react';
+import { memo, useId, useMemo, useRef, useState, type CSSProperties, type ReactElement } from 'react';
 import { COLORS, CELL_SIZE, divergingScale, maxAbsOf, needsLightText } from './theme.ts';
 import { formatNumber } from './formatNumber.ts';
 import { ColorLegend } from './ColorLegend.tsx';
@@ -186,6 +186,31 @@ const GridCell = memo(function GridCell({
   );
 });
 
+/**
+ * A band's cell elements as last rendered. A cell whose props are all unchanged keeps its element, so React skips it without
+ * comparing props, and the band's new render allocates (and React's second fiber tree keeps) elements only for changed cells.
+ */
+class CellElements {
+  private byKey = new Map<string, ReactElement<GridCellProps>>();
+
+  render(cells: readonly GridCellProps[]): ReactElement<GridCellProps>[] {
+    const next = new Map<string, ReactElement<GridCellProps>>();
+    const elements = cells.map((props) => {
+      const old = this.byKey.get(props.cellKey);
+      const element = old && sameCellProps(old.props, props) ? old : <GridCell key={props.cellKey} {...props} />;
+      next.set(props.cellKey, element);
+      return element;
+    });
+    this.byKey = next;
+    return elements;
+  }
+}
+
+function sameCellProps(a: GridCellProps, b: GridCellProps): boolean {
+  for (const name of Object.keys(b) as (keyof GridCellProps)[]) if (!Object.is(a[name], b[name])) return false;
+  return true;
+}
+
 /** The diagonal hatch that fills padding cells, as a pattern to use with url(#id); `line` is the colour of its stripes. */
 export function PaddingHatch({ id, line = '#d5d9e2' }: { id: string; line?: string }) {
   return (
@@ -203,6 +228,32 @@ interface GridCellInfo {
   isPadding: boolean;
   isInserted: boolean;
   isOverhang: boolean;
+}
+
+const sameCell = (a: GridCellInfo, b: GridCellInfo) =>
+  a.y === b.y &&
+  a.x === b.x &&
+  Object.is(a.value, b.value) &&
+  a.isPadding === b.isPadding &&
+  a.isInserted === b.isInserted &&
+  a.isOverhang === b.isOverhang;
+
+/** A grid's cells as last drawn: a new list keeps the objects of the cells that did not change, and the old list if none did. */
+class CellMemory {
+  private last: readonly GridCellInfo[] = [];
+
+  settle(next: GridCellInfo[]): readonly GridCellInfo[] {
+    let kept = 0;
+    for (let i = 0; i < next.length; i++) {
+      const old = this.last[i];
+      if (old && sameCell(old, next[i] as GridCellInfo)) {
+        next[i] = old;
+        kept++;
+      }
+    }
+    if (kept < next.length || next.length !== this.last.length) this.last = next;
+    return this.last;
+  }
 }
 
 interface GridBandProps {
@@ -267,10 +318,12 @@ function sameBand(previous: GridBandProps, next: GridBandProps): boolean {
   for (const name of Object.keys(next) as (keyof GridBandProps)[]) {
     if (name === 'highlights' || name === 'annotations' || name === 'pending' || name === 'unread') continue;
     if (name === 'cells') {
+      if (previous.cells === next.cells) continue;
       if (previous.cells.length !== next.cells.length) return false;
       for (let i = 0; i < next.cells.length; i++) {
         const a = previous.cells[i] as GridCellInfo;
         const b = next.cells[i] as GridCellInfo;
+        if (a === b) continue;
         if (a.value !== b.value || a.isPadding !== b.isPadding || a.isInserted !== b.isInserted || a.isOverhang !== b.isOverhang) return false;
       }
       continue;
@@ -301,6 +354,7 @@ const GridBand = memo(function GridBand({
   unread,
   annotations,
 }: GridBandProps) {
+  const [cellElements] = useState(() => new CellElements());
   const width = totalCols * size;
   const height = totalRows * size;
   // The band's window onto the grid's coordinates: the outer bands keep the 2-unit margin of the grid's outline.
@@ -317,43 +371,40 @@ const GridBand = memo(function GridBand({
           </pattern>
         )}
       </defs>
-      {cells.map(({ y, x, value, isPadding, isInserted, isOverhang }) => {
-        const key = cellKey(y, x);
-        const isPending = !isPadding && !isOverhang && pending?.(y, x) === true;
-        const highlight = highlights?.get(key);
-        const light = !isPadding && !isInserted && !isOverhang && !isPending && needsLightText(value, maxAbs);
-        const muted = isPadding || isInserted;
-        const quietZero = quietZeros && (isInserted || (isPadding && !padLabel && value === 0));
-        const text = isOverhang || isPending || !showValues || quietZero ? '' : isPadding && padLabel ? padLabel(y, x) : formatNumber(value);
-        const isUnread = !isOverhang && unread?.(y, x) === true;
-        return (
-          <GridCell
-            key={key}
-            cellKey={key}
-            px={(x + padLeft) * size}
-            py={(y + padTop) * size}
-            className={`grid-cell${isPadding ? ' is-padding' : ''}${isInserted ? ' is-inserted' : ''}${isOverhang ? ' is-overhang' : ''}${highlight ? ` is-${highlight}` : ''}${isUnread ? ' is-unread' : ''}`}
-            highlight={highlight}
-            fill={
-              isPadding
-                ? `url(#${bandPattern})`
-                : isInserted
-                  ? `url(#${bandPattern}-ins)`
-                  : isPending || isOverhang
-                    ? COLORS.pendingFill
-                    : color(value)
-            }
-            stroke={isInserted ? COLORS.insertedDot : isOverhang ? COLORS.paddingText : COLORS.grid}
-            dash={isPadding ? '4 3' : isInserted ? '1 3' : isOverhang ? '2 4' : undefined}
-            text={text}
-            textFill={muted ? COLORS.paddingText : light ? COLORS.textOnDark : COLORS.text}
-            italic={muted}
-            unread={isUnread}
-            annotation={annotations?.get(key)}
-            annotationFill={light ? COLORS.textOnDark : COLORS.text}
-          />
-        );
-      })}
+      {cellElements.render(
+        cells.map(({ y, x, value, isPadding, isInserted, isOverhang }): GridCellProps => {
+          const key = cellKey(y, x);
+          const isPending = !isPadding && !isOverhang && pending?.(y, x) === true;
+          const highlight = highlights?.get(key);
+          const light = !isPadding && !isInserted && !isOverhang && !isPending && needsLightText(value, maxAbs);
+          const muted = isPadding || isInserted;
+          const quietZero = quietZeros && (isInserted || (isPadding && !padLabel && value === 0));
+          const text = isOverhang || isPending || !showValues || quietZero ? '' : isPadding && padLabel ? padLabel(y, x) : formatNumber(value);
+          const isUnread = !isOverhang && unread?.(y, x) === true;
+          return {
+            cellKey: key,
+            px: (x + padLeft) * size,
+            py: (y + padTop) * size,
+            className: `grid-cell${isPadding ? ' is-padding' : ''}${isInserted ? ' is-inserted' : ''}${isOverhang ? ' is-overhang' : ''}${highlight ? ` is-${highlight}` : ''}${isUnread ? ' is-unread' : ''}`,
+            highlight,
+            fill: isPadding
+              ? `url(#${bandPattern})`
+              : isInserted
+                ? `url(#${bandPattern}-ins)`
+                : isPending || isOverhang
+                  ? COLORS.pendingFill
+                  : color(value),
+            stroke: isInserted ? COLORS.insertedDot : isOverhang ? COLORS.paddingText : COLORS.grid,
+            dash: isPadding ? '4 3' : isInserted ? '1 3' : isOverhang ? '2 4' : undefined,
+            text,
+            textFill: muted ? COLORS.paddingText : light ? COLORS.textOnDark : COLORS.text,
+            italic: muted,
+            unread: isUnread,
+            annotation: annotations?.get(key),
+            annotationFill: light ? COLORS.textOnDark : COLORS.text,
+          };
+        }),
+      )}
     </svg>
   );
 }, sameBand);
@@ -395,6 +446,10 @@ function GridImpl({
   const totalRows = paddedRows + over.bottom;
   const totalCols = paddedCols + over.right;
 
+  const bands = useMemo(() => rowBands(totalRows, totalCols), [totalRows, totalCols]);
+  // Panels pass a new valueAt on every step, so the cells are listed again on every step; cellMemory keeps the objects of
+  // those that did not change, and the whole list when none did (the bands then compare by identity alone).
+  const [cellMemory] = useState(() => new CellMemory());
   const cells = useMemo(() => {
     const list: GridCellInfo[] = [];
     // 0 − p rather than −p: a −0 row would leak into hover coordinates.
@@ -407,8 +462,9 @@ function GridImpl({
         list.push({ y, x, isPadding, isInserted, isOverhang, value });
       }
     }
-    return list;
-  }, [rows, cols, pad, over.bottom, over.right, valueAt, inserted]);
+    return cellMemory.settle(list);
+  }, [cellMemory, rows, cols, pad, over.bottom, over.right, valueAt, inserted]);
+  const bandCells = useMemo(() => bands.map(({ first, end }) => cells.slice(first * totalCols, end * totalCols)), [bands, cells, totalCols]);
 
   const ownMaxAbs = useMemo(() => maxAbsOf(cells.filter((c) => !c.isPadding && !c.isOverhang).map((c) => c.value)), [cells]);
   const maxAbs = scaleMax ?? ownMaxAbs;
@@ -416,7 +472,6 @@ function GridImpl({
   const width = totalCols * size;
   const height = totalRows * size;
   const quietZeros = totalRows * totalCols > QUIET_ZEROS_ABOVE_CELLS;
-  const bands = useMemo(() => rowBands(totalRows, totalCols), [totalRows, totalCols]);
   // Highlighted cells that lie on the grid (its padding and overhang included), read from the map rather than from every cell.
   const outlined: { key: string; y: number; x: number; kind: HighlightKind }[] = [];
   highlights?.forEach((kind, key) => {
@@ -468,7 +523,7 @@ function GridImpl({
             end={end}
             totalRows={totalRows}
             totalCols={totalCols}
-            cells={cells.slice(first * totalCols, end * totalCols)}
+            cells={bandCells[index] ?? []}
             signature={signatures[index] ?? ''}
             patternId={`${patternId}-${first}`}
             hasInserted={inserted !== undefined}
