@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 // The Receptive field panel over the real engine: the notes' 3, 5, 9, the classic networks, the 1-D cone, the 2-D square, the ERF, every control and the link.
-import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { effectiveReceptiveField, layerStackGeometry, stackReceptiveField, type StackLayer } from '../../src/engine/index.ts';
 import { RECEPTIVE_PRESETS, formatLayer } from '../../src/panels/receptive/receptiveConfig.ts';
 import { selectView, useAppStore } from '../../src/state/store.ts';
@@ -109,6 +109,10 @@ describe('Receptive field panel: the notes’ example', () => {
   it('the effective field is the engine’s uniform-weight gradient, non-zero on the 9×9 square, the centre counting more than the edge', async () => {
     await openReceptive();
     stepTo(2);
+    // Worked out after the step is painted: until then the figure keeps the previous layer's field and says it is busy.
+    const figure = screen.getByTestId('erf-cells').closest('figure') as HTMLElement;
+    expect(figure).toHaveAttribute('aria-busy', 'true');
+    await waitFor(() => expect(figure).toHaveAttribute('aria-busy', 'false'));
     const { layers, inputSize } = config();
     const expected = effectiveReceptiveField(inputSize, layers, [3, 3]);
     const cells = [...screen.getByTestId('erf-cells').querySelectorAll('rect')];

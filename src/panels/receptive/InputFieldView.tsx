@@ -114,12 +114,14 @@ export interface FieldViewsProps {
   unit: readonly [number, number];
   /** null when the stack is too large to propagate live. */
   erf: EffectiveReceptiveField | null;
+  /** The effective field shown is still the previous step's, for the frame before the new one is worked out. */
+  erfPending: boolean;
   /** Million multiply-adds the propagation would take (shown when it is refused). */
   erfCostMillions: number;
   hasMaxPool: boolean;
 }
 
-export function FieldViews({ inputSize, padding, layer, entry, outputSize, unit, erf, erfCostMillions, hasMaxPool }: FieldViewsProps) {
+export function FieldViews({ inputSize, padding, layer, entry, outputSize, unit, erf, erfPending, erfCostMillions, hasMaxPool }: FieldViewsProps) {
   const t = usePanelT(RECEPTIVE_MESSAGES);
   const hatchA = `fh-${useId().replace(/:/g, '')}`;
   const hatchB = `fh-${useId().replace(/:/g, '')}`;
@@ -212,7 +214,7 @@ export function FieldViews({ inputSize, padding, layer, entry, outputSize, unit,
           <p className="field-note">{t('fieldCaption', { row, col, layer, size: formatNumber(entry.size), jump: formatNumber(entry.jump) })}</p>
           {beyond > 0 && <p className="field-note secondary">{t('fieldBeyond', { size: formatNumber(entry.size), n: inputSize })}</p>}
         </figure>
-        <figure className="field-figure">
+        <figure className="field-figure" aria-busy={erfPending}>
           <figcaption className="grid-caption">{t('erfTitle')}</figcaption>
           {erf ? (
             <ErfHeatmap frame={frame} hatchId={hatchB} erf={erf} square={square} label={t('erfLabel', { layer, row, col })} />

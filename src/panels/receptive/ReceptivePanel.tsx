@@ -28,6 +28,7 @@ import { formatNumber } from '../../ui/formatNumber.ts';
 import { Narration } from '../../ui/Narration.tsx';
 import { PresetSelect } from '../../ui/PresetSelect.tsx';
 import { StepPlayer } from '../../ui/StepPlayer.tsx';
+import { useAfterPaint } from '../../ui/useAfterPaint.ts';
 import { GrowthChart } from './GrowthChart.tsx';
 import { FieldViews } from './InputFieldView.tsx';
 import { InputAndUnit, LayerList, LayerSettings } from './LayerEditor.tsx';
@@ -91,10 +92,12 @@ export default function ReceptivePanel() {
   const [unitRow, unitCol] = axis ? unitAtLayer(current) : finalUnit;
   const unit = useMemo((): [number, number] => [unitRow, unitCol], [unitRow, unitCol]);
   const erfCost = axis ? effectiveReceptiveFieldCost(inputSize, layers, current + 1) : 0;
-  const erf = useMemo(
-    () => (geometry.issue === null && erfCost <= ERF_BUDGET ? effectiveReceptiveField(inputSize, layers, unit, current + 1) : null),
-    [geometry, erfCost, inputSize, layers, current, unit],
+  const erfShown = geometry.issue === null && erfCost <= ERF_BUDGET;
+  // Up to ERF_BUDGET multiply-adds (tens of milliseconds): worked out after the step is painted, not before.
+  const erfResult = useAfterPaint(`${inputSize}|${JSON.stringify(layers)}|${unitRow},${unitCol}|${current + 1}|${erfShown}`, () =>
+    erfShown ? effectiveReceptiveField(inputSize, layers, unit, current + 1) : null,
   );
+  const erf = erfShown ? erfResult.value : null;
 
   const presetPicker = (
     <PresetSelect
@@ -197,6 +200,7 @@ export default function ReceptivePanel() {
             outputSize={axis.output}
             unit={unit}
             erf={erf}
+            erfPending={erfResult.pending}
             erfCostMillions={Math.ceil(erfCost / 1e6)}
             hasMaxPool={layers.slice(0, n).some((l) => l.kind === 'max')}
           />
