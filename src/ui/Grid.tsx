@@ -323,8 +323,7 @@ function sameBand(previous: GridBandProps, next: GridBandProps): boolean {
       for (let i = 0; i < next.cells.length; i++) {
         const a = previous.cells[i] as GridCellInfo;
         const b = next.cells[i] as GridCellInfo;
-        if (a === b) continue;
-        if (a.value !== b.value || a.isPadding !== b.isPadding || a.isInserted !== b.isInserted || a.isOverhang !== b.isOverhang) return false;
+        if (a !== b && !sameCell(a, b)) return false;
       }
       continue;
     }
