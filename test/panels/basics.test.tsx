@@ -96,7 +96,9 @@ describe('the notes’ example (default)', () => {
     const current = () => document.querySelector('.formula-current')?.textContent ?? '';
     expect(current()).toContain('19');
     stepTo(1);
-    expect(current()).toContain('25');
+    // Typeset once the step's grids are painted: for that frame it still shows the previous sum.
+    expect(current()).toContain('19');
+    await waitFor(() => expect(current()).toContain('25'));
     expect(document.querySelector('.formula-fallback')).toBeNull();
   });
 

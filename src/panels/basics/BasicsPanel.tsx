@@ -10,6 +10,7 @@ import { PresetSelect } from '../../ui/PresetSelect.tsx';
 import { PanelFrame } from '../../ui/PanelFrame.tsx';
 import { resizeMatrix } from '../../ui/matrix.ts';
 import { Formula } from '../../ui/Formula.tsx';
+import { useAfterPaint } from '../../ui/useAfterPaint.ts';
 import { NumberControl, PairControl } from '../../ui/NumberControl.tsx';
 import { MatrixEditor } from '../../ui/MatrixEditor.tsx';
 import { BASICS_LIMITS, BASICS_PRESETS, type BasicsConfig } from './basicsConfig.ts';
@@ -40,7 +41,10 @@ function CurrentSum({ trace }: { trace: ReturnType<typeof basicsTrace> }) {
   const rawStep = useAppStore((s) => s.step);
   const frame = trace.frame(clampStep(rawStep, trace.length));
   const products = frame.taps.map((tap) => ({ a: tap.inputValue, b: tap.weightValue }));
-  return <Formula tex={`y_{${frame.outY},${frame.outX}} = ${productSumTex(products, frame.bias, frame.value)}`} />;
+  const tex = `y_{${frame.outY},${frame.outX}} = ${productSumTex(products, frame.bias, frame.value)}`;
+  // Up to 25 products (a 5×5 kernel), the longest formula a step typesets: set once the step's grids are painted.
+  const shown = useAfterPaint(tex, () => tex);
+  return <Formula tex={shown.value} />;
 }
 
 export default function BasicsPanel() {
