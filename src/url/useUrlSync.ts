@@ -10,7 +10,7 @@ const NEW_GESTURE_MS = 1000;
 /**
  * Replace-intent changes (steps, slider drags) reach the URL once they pause this long. A held arrow key or autoplay then writes
  * nothing until it stops: each replaceState cost the main thread a few milliseconds here (the browser also refetches the tab
- * icon), and it landed in the middle of the next step's frame. "Copy link" reads the store, so it is never behind.
+ * icon), and it could land in the middle of a step. "Copy link" reads the store, so it is never behind.
  */
 const REPLACE_DEBOUNCE_MS = 300;
 
