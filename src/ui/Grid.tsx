@@ -186,19 +186,47 @@ const GridCell = memo(function GridCell({
   );
 });
 
+/** What a cell is marked with besides its value: the grid's highlight, pending, unread and annotation for it. */
+interface CellMarks {
+  highlight: HighlightKind | undefined;
+  isPending: boolean;
+  isUnread: boolean;
+  annotation: string | undefined;
+}
+
+const sameMarks = (a: CellMarks, b: CellMarks) =>
+  a.highlight === b.highlight && a.isPending === b.isPending && a.isUnread === b.isUnread && a.annotation === b.annotation;
+
 /**
- * A band's cell elements as last rendered. A cell whose props are all unchanged keeps its element, so React skips it without
- * comparing props, and the band's new render allocates (and React's second fiber tree keeps) elements only for changed cells.
+ * A band's cell elements as last rendered. A cell whose value, kind and marks are unchanged (and the band's drawing settings,
+ * `context`, too) keeps its element without its props being worked out again: a re-rendered band of 64 cells usually changes
+ * one or two, and colour and number formatting for the rest were most of a step's work in the grids. A cell whose new props
+ * all equal the old ones keeps its element as well, so React skips it without comparing props.
  */
 class CellElements {
-  private byKey = new Map<string, ReactElement<GridCellProps>>();
+  private byKey = new Map<string, { cell: GridCellInfo; marks: CellMarks; element: ReactElement<GridCellProps> }>();
+  private context: readonly unknown[] = [];
 
-  render(cells: readonly GridCellProps[]): ReactElement<GridCellProps>[] {
-    const next = new Map<string, ReactElement<GridCellProps>>();
-    const elements = cells.map((props) => {
-      const old = this.byKey.get(props.cellKey);
-      const element = old && sameCellProps(old.props, props) ? old : <GridCell key={props.cellKey} {...props} />;
-      next.set(props.cellKey, element);
+  render(
+    cells: readonly GridCellInfo[],
+    context: readonly unknown[],
+    marksOf: (cell: GridCellInfo, key: string) => CellMarks,
+    propsOf: (cell: GridCellInfo, key: string, marks: CellMarks) => GridCellProps,
+  ): ReactElement<GridCellProps>[] {
+    const sameContext = context.length === this.context.length && context.every((value, i) => Object.is(value, this.context[i]));
+    this.context = context;
+    const next: typeof this.byKey = new Map();
+    const elements = cells.map((cell) => {
+      const key = cellKey(cell.y, cell.x);
+      const marks = marksOf(cell, key);
+      const old = this.byKey.get(key);
+      let element: ReactElement<GridCellProps>;
+      if (old && sameContext && (old.cell === cell || sameCell(old.cell, cell)) && sameMarks(old.marks, marks)) element = old.element;
+      else {
+        const props = propsOf(cell, key, marks);
+        element = old && sameCellProps(old.element.props, props) ? old.element : <GridCell key={key} {...props} />;
+      }
+      next.set(key, { cell, marks, element });
       return element;
     });
     this.byKey = next;
@@ -371,15 +399,19 @@ const GridBand = memo(function GridBand({
         )}
       </defs>
       {cellElements.render(
-        cells.map(({ y, x, value, isPadding, isInserted, isOverhang }): GridCellProps => {
-          const key = cellKey(y, x);
-          const isPending = !isPadding && !isOverhang && pending?.(y, x) === true;
-          const highlight = highlights?.get(key);
+        cells,
+        [bandPattern, padTop, padLeft, padLabel, color, maxAbs, showValues, quietZeros],
+        ({ y, x, isPadding, isOverhang }, key) => ({
+          highlight: highlights?.get(key),
+          isPending: !isPadding && !isOverhang && pending?.(y, x) === true,
+          isUnread: !isOverhang && unread?.(y, x) === true,
+          annotation: annotations?.get(key),
+        }),
+        ({ y, x, value, isPadding, isInserted, isOverhang }, key, { highlight, isPending, isUnread, annotation }): GridCellProps => {
           const light = !isPadding && !isInserted && !isOverhang && !isPending && needsLightText(value, maxAbs);
           const muted = isPadding || isInserted;
           const quietZero = quietZeros && (isInserted || (isPadding && !padLabel && value === 0));
           const text = isOverhang || isPending || !showValues || quietZero ? '' : isPadding && padLabel ? padLabel(y, x) : formatNumber(value);
-          const isUnread = !isOverhang && unread?.(y, x) === true;
           return {
             cellKey: key,
             px: (x + padLeft) * size,
@@ -399,10 +431,10 @@ const GridBand = memo(function GridBand({
             textFill: muted ? COLORS.paddingText : light ? COLORS.textOnDark : COLORS.text,
             italic: muted,
             unread: isUnread,
-            annotation: annotations?.get(key),
+            annotation,
             annotationFill: light ? COLORS.textOnDark : COLORS.text,
           };
-        }),
+        },
       )}
     </svg>
   );

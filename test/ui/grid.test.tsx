@@ -185,6 +185,50 @@ describe('Grid', () => {
     expect(cell(container, 0, 0)).toHaveAttribute('data-highlight', 'window');
   });
 
+  it('a band that renders works out again only the cells whose value or marks changed, and keeps the others as they were', () => {
+    // A 2 × 3 input with padding 1 on every side, 20 cells in one band; the padding's label is called once per padding cell
+    // whose props are worked out.
+    let labelCalls = 0;
+    const padding: GridPadding = {
+      top: 1,
+      bottom: 1,
+      left: 1,
+      right: 1,
+      valueAt: () => 0,
+      label: () => {
+        labelCalls++;
+        return '·';
+      },
+    };
+    const values = (changed: number) => (y: number, x: number) => (y === 1 && x === 2 ? changed : y * 3 + x);
+    const { container, rerender } = render(<Grid label="X" rows={2} cols={3} valueAt={values(2)} padding={padding} />);
+    expect(labelCalls).toBe(14);
+    const unchanged = cell(container, 0, 0);
+    labelCalls = 0;
+    // One real value changes (the colour scale's end, 4, stays): only its cell is redrawn, with the new value.
+    rerender(<Grid label="X" rows={2} cols={3} valueAt={values(-3)} padding={padding} />);
+    expect(labelCalls).toBe(0);
+    expect(cellText(cell(container, 1, 2))).toBe('\u22123');
+    expect(cell(container, 0, 0)).toBe(unchanged);
+    // A padding cell is highlighted: that one cell is worked out again, and shows its mark.
+    rerender(<Grid label="X" rows={2} cols={3} valueAt={values(-3)} padding={padding} highlights={new Map([[cellKey(-1, -1), 'window']])} />);
+    expect(labelCalls).toBe(1);
+    expect(cell(container, -1, -1)).toHaveAttribute('data-highlight', 'window');
+    expect(cellText(cell(container, -1, -1))).toBe('·');
+    // A new label function redraws every padding cell.
+    const starred: GridPadding = {
+      ...padding,
+      label: () => {
+        labelCalls++;
+        return '*';
+      },
+    };
+    rerender(<Grid label="X" rows={2} cols={3} valueAt={values(-3)} padding={starred} />);
+    expect(labelCalls).toBe(1 + 14);
+    expect(cell(container, -1, -1)).not.toHaveAttribute('data-highlight');
+    expect(cellText(cell(container, 2, 3))).toBe('*');
+  });
+
   it('shows annotations in the corner of their cells', () => {
     const { container } = render(<Grid label="X" rows={2} cols={3} valueAt={valueAt} annotations={new Map([[cellKey(0, 1), '×3']])} />);
     expect(cell(container, 0, 1).querySelector('.grid-annotation')?.textContent).toBe('×3');
