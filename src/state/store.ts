@@ -79,7 +79,8 @@ const createPlayerSlice: StateCreator<AppState, [], [], PlayerSlice> = (set) => 
   playing: false,
   speed: 1,
   setStep: (step) => set({ step: Math.max(0, Math.floor(Number.isFinite(step) ? step : 0)), historyIntent: 'replace' }),
-  setPlaying: (playing) => set({ playing }),
+  // Unchanged returns the same state, which zustand does not announce: every step key stops the player, mostly already stopped.
+  setPlaying: (playing) => set((s) => (s.playing === playing ? s : { playing })),
   setSpeed: (speed) => set({ speed }),
   setStepCount: (count) => set({ stepCount: count }),
 });
@@ -125,4 +126,17 @@ export function selectLanguage(s: AppState): Language {
 export function selectView(s: AppState): ViewState {
   const config = s.panel in s.configs ? s.configs[s.panel as BuiltPanelId] : null;
   return { panel: s.panel, language: s.languageChoice, presentation: s.presentation, embed: s.embed, quiz: s.quiz, step: s.step, config };
+}
+
+/** True when `selectView` would give the same view for both states (every field it reads is the same). */
+export function sameView(a: AppState, b: AppState): boolean {
+  return (
+    a.panel === b.panel &&
+    a.languageChoice === b.languageChoice &&
+    a.presentation === b.presentation &&
+    a.embed === b.embed &&
+    a.quiz === b.quiz &&
+    a.step === b.step &&
+    a.configs === b.configs
+  );
 }

@@ -137,6 +137,17 @@ describe('StepPlayer keyboard', () => {
     expect(playing()).toBe(false);
   });
 
+  it('a step key while stopped changes the store once (the step), not also the play state it already has', async () => {
+    const user = userEvent.setup();
+    renderPlayer();
+    let changes = 0;
+    const unsubscribe = useAppStore.subscribe(() => changes++);
+    await user.keyboard('{ArrowRight}');
+    unsubscribe();
+    expect(step()).toBe(1);
+    expect(changes).toBe(1);
+  });
+
   it('keys are ignored while typing in a text field or a textarea', async () => {
     const user = userEvent.setup();
     renderPlayer();
