@@ -1,6 +1,6 @@
 // "Embed in a course page": the <iframe> snippet of the current view (embed=1), a Copy button and a preview link, under each panel.
 
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { PANEL_TITLES, type BuiltPanelId } from '../app/panels.ts';
 import { useT } from '../i18n/useT.ts';
@@ -16,6 +16,25 @@ export interface EmbedCodeProps {
 }
 
 export function EmbedCode({ panel }: EmbedCodeProps) {
+  const te = usePanelT(EMBED_MESSAGES);
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="embed-code" open={open} data-testid="embed-code">
+      {/* Controlled, like the code section: the snippet follows every step, so it is built only while the section is open. */}
+      <summary
+        onClick={(event) => {
+          event.preventDefault();
+          setOpen(!open);
+        }}
+      >
+        {te('summary')}
+      </summary>
+      {open && <EmbedBody panel={panel} />}
+    </details>
+  );
+}
+
+function EmbedBody({ panel }: EmbedCodeProps) {
   const t = useT();
   const te = usePanelT(EMBED_MESSAGES);
   const view = useAppStore(useShallow(selectView));
@@ -29,8 +48,7 @@ export function EmbedCode({ panel }: EmbedCodeProps) {
   const copy = () => copyText(snippet, () => codeRef.current?.select());
 
   return (
-    <details className="embed-code" data-testid="embed-code">
-      <summary>{te('summary')}</summary>
+    <>
       <p className="embed-code-intro">{te('intro')}</p>
       <label className="embed-code-label" htmlFor={`embed-code-${panel}`}>
         {te('codeLabel')}
@@ -57,6 +75,6 @@ export function EmbedCode({ panel }: EmbedCodeProps) {
         </a>
       </div>
       <p className="embed-code-note">{te('note')}</p>
-    </details>
+    </>
   );
 }

@@ -52,6 +52,20 @@ describe('embedSnippet', () => {
 });
 
 describe('the Embed in a course page tool', () => {
+  it('is built only while open: closed, it has no snippet to keep up with every step', async () => {
+    renderApp({ url: '?v=1&p=stride' });
+    const tool = await screen.findByTestId('embed-code', {}, { timeout: 10_000 });
+    expect(tool).not.toHaveAttribute('open');
+    expect(within(tool).queryByRole('textbox')).toBeNull();
+    const summary = within(tool).getByText('Embed in a course page');
+    fireEvent.click(summary);
+    expect(tool).toHaveAttribute('open');
+    expect(within(tool).getByRole('textbox', { name: 'Embed code' })).toBeInTheDocument();
+    fireEvent.click(summary);
+    expect(tool).not.toHaveAttribute('open');
+    expect(within(tool).queryByRole('textbox')).toBeNull();
+  });
+
   it('shows a snippet of the current view that follows a step and a language change', async () => {
     renderApp({ url: '?v=1&p=stride&st=3' });
     const tool = await openTool();
