@@ -2,7 +2,7 @@
 // Formula: KaTeX markup for valid TeX, plain-text fallback for invalid TeX, and no trusted commands (trust off).
 import { render } from '@testing-library/react';
 import katex from 'katex';
-import { Formula, renderTex } from '../../src/ui/Formula.tsx';
+import { Formula, pendingWidthEm, renderTex } from '../../src/ui/Formula.tsx';
 
 /** Attributes (name=value) anywhere in the markup whose value contains the text; the TeX source inside MathML's annotation is text, not an attribute. */
 function attributesMentioning(root: Element, text: string): string[] {
@@ -126,6 +126,8 @@ describe('Formula', () => {
       const pending = host.querySelector('.formula-pending');
       expect(pending).not.toBeNull();
       expect(pending).toHaveClass('is-tall');
+      // As wide as the formula will be, about: its visible part is ⌊(7 − 3)/2⌋ + 1 = 3.
+      expect(parseFloat((pending as HTMLElement).style.width)).toBeCloseTo(pendingWidthEm('\\frac{7 - 3}{2} + 1 = 3'), 1);
       expect(pending).toHaveAttribute('aria-busy', 'true');
       // axe forbids aria-label on a span without a role; the box is named as the formula will be.
       expect(pending).toHaveAttribute('role', 'math');
@@ -142,5 +144,70 @@ describe('Formula', () => {
       React.act(() => root.unmount());
       host.remove();
     }
+  });
+  it('waits for KaTeX’s core fonts before typesetting, and not longer than FONT_WAIT_MS when they do not come', async () => {
+    // A fake Font Loading API: jsdom has none (and the loader then waits for nothing, as in the other tests).
+    const requested: string[] = [];
+    let arrive: () => void = () => undefined;
+    const arrived = new Promise<void>((resolve) => (arrive = resolve));
+    Object.defineProperty(document, 'fonts', {
+      configurable: true,
+      value: { load: (face: string) => (requested.push(face), arrived.then(() => [])) },
+    });
+    try {
+      vi.resetModules();
+      const loader = await import('../../src/ui/katexLoader.ts');
+      const loading = loader.loadKatex();
+      await vi.waitFor(() => expect(requested).toHaveLength(3));
+      expect(requested).toEqual(['1em KaTeX_Main', 'italic 1em KaTeX_Math', '1em KaTeX_Size1']);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(loader.getKatexState().status).toBe('loading');
+      arrive();
+      await loading;
+      expect(loader.getKatexState().status).toBe('ready');
+
+      // Fonts that never arrive: KaTeX is ready after FONT_WAIT_MS all the same.
+      Object.defineProperty(document, 'fonts', { configurable: true, value: { load: () => new Promise(() => undefined) } });
+      vi.resetModules();
+      const again = await import('../../src/ui/katexLoader.ts');
+      vi.useFakeTimers();
+      const slow = again.loadKatex();
+      await vi.waitFor(() => expect(vi.getTimerCount()).toBe(1));
+      expect(again.getKatexState().status).toBe('loading');
+      vi.advanceTimersByTime(again.FONT_WAIT_MS);
+      vi.useRealTimers();
+      await slow;
+      expect(again.getKatexState().status).toBe('ready');
+    } finally {
+      vi.useRealTimers();
+      Reflect.deleteProperty(document, 'fonts');
+    }
+  });
+});
+
+describe('pendingWidthEm', () => {
+  // Widths of these formulas as KaTeX set them in Chromium (in em of the formula's font size), measured on the panels.
+  const MEASURED: [string, number][] = [
+    ['h_{out} = 3 - 2 + 1 = 2', 10.6],
+    ['h_{out} = \\left\\lfloor 6 + 0 + 0 - 1\\cdot(1 - 1) - 1 \\right\\rfloor + 1 = 6', 22.4],
+    ['h_{out} = \\left\\lfloor \\frac{8 + 2\\cdot 1 - 3}{2} \\right\\rfloor + 1 = \\left\\lfloor 3.5 \\right\\rfloor + 1 = 4', 22.1],
+    ['y_{0,0} = \\max(0, 1, 4, 5) = 5', 12.8],
+    ['3\\times 4\\times 8\\times 1 + 3\\times 4\\times 6\\times 1 = 168', 18.6],
+    ['o = (i - 1)\\,s - 2p + d\\,(k - 1) + \\mathit{output\\_padding} + 1', 26.3],
+    ['y_{o,r,c} = \\sum_{c_{in}} \\sum_{i}\\sum_{j} x_{c_{in}}(r+i,\\,c+j)\\,w_{o,c_{in}}(i,j) + b_o', 26],
+    ['y_{0,0,0} = (0\\times 0 + 1\\times 1 + 3\\times 2 + 4\\times 3) + (1\\times 1 + 2\\times 2 + 4\\times 3 + 5\\times 4) = 56', 40.5],
+    ['S_{0} = 1', 3.4],
+  ];
+
+  it.each(MEASURED)('comes within a third of the typeset width: %s', (tex, measured) => {
+    const estimate = pendingWidthEm(tex);
+    expect(estimate).toBeGreaterThan(measured * 0.67);
+    expect(estimate).toBeLessThan(measured * 1.33);
+  });
+
+  it('grows with the formula, counts a fraction by its longer part, and is never zero', () => {
+    expect(pendingWidthEm('1 + 2 + 3 + 4 = 10')).toBeGreaterThan(pendingWidthEm('1 + 2 = 3'));
+    expect(pendingWidthEm('\\frac{123456}{2}')).toBeCloseTo(pendingWidthEm('123456'), 5);
+    expect(pendingWidthEm('')).toBe(2);
   });
 });
