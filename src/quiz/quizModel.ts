@@ -85,14 +85,17 @@ export function parseSizeAnswer(text: string): Parsed<readonly [number, number]>
 /**
  * Half a unit in the last digit the app shows for the answer (formatNumber: three significant digits below 100, one
  * decimal from 100 up): 7/3, shown as 2.33, accepts 2.325 … 2.335, so typing the value the grid shows is right.
- * Answers the app shows as whole numbers must be typed exactly (within float noise).
+ * formatNumber first rounds to four decimals, so that rounding's half unit is added: −0.2405000001 is shown as −0.24
+ * (−0.2405 rounded half to even), 0.0005000001 from the answer. Answers the app shows as whole numbers must be typed
+ * exactly (within float noise).
  */
 export function answerTolerance(answer: number): number {
   const noise = 1e-4 * Math.max(1, Math.abs(answer));
-  if (!Number.isFinite(answer) || Number.isInteger(Math.round(answer * 10000) / 10000)) return noise;
-  const magnitude = Math.abs(answer);
+  const rounded = Math.round(answer * 10000) / 10000;
+  if (!Number.isFinite(answer) || Number.isInteger(rounded)) return noise;
+  const magnitude = Math.max(Math.abs(answer), Math.abs(rounded));
   const lastDigit = magnitude >= 100 ? 0.1 : 10 ** (Math.floor(Math.log10(magnitude)) - 2);
-  return Math.max(noise, 0.5 * lastDigit + 1e-9);
+  return Math.max(noise, 0.5 * lastDigit + 0.5e-4 + 1e-9);
 }
 
 export function isRightNumber(typed: number, answer: number): boolean {
