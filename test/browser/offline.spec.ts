@@ -95,8 +95,11 @@ test('after the first visit the app works with the network cut: reload, another 
   await expect(page.getByTestId('lab-status')).toContainText('conv2d took');
   expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 
-  // Nothing of that reached the server.
-  expect(host.requests.slice(requestsBefore)).toEqual([]);
+  // Nothing of that reached the server. The one request let through is Chromium's own check for a newer service worker
+  // script after a navigation: the page does not make it, Playwright's offline emulation does not cover it
+  // (microsoft/playwright#2311), and a browser that is really offline fails it quietly. Whether it falls inside this test
+  // depends on timing.
+  expect(host.requests.slice(requestsBefore).filter((path) => path !== `${PREFIX}sw.js`)).toEqual([]);
 });
 
 test('a second visit in Chinese also works offline, and the language follows the link', async ({ page, context }) => {
