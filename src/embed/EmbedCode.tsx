@@ -1,6 +1,6 @@
 // "Embed in a course page": the <iframe> snippet of the current view (embed=1), a Copy button and a preview link, under each panel.
 
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { PANEL_TITLES, type BuiltPanelId } from '../app/panels.ts';
 import { useT } from '../i18n/useT.ts';
@@ -8,6 +8,7 @@ import { usePanelT } from '../i18n/panelMessages.ts';
 import { selectView, useAppStore } from '../state/store.ts';
 import { EMBED_HEIGHTS, embedSnippet, embedUrl } from './embedSnippet.ts';
 import { EMBED_MESSAGES } from './messages.ts';
+import { LazyDetails } from '../ui/LazyDetails.tsx';
 import { useCopyStatus } from '../ui/useCopyStatus.ts';
 import './embed.css';
 
@@ -17,20 +18,11 @@ export interface EmbedCodeProps {
 
 export function EmbedCode({ panel }: EmbedCodeProps) {
   const te = usePanelT(EMBED_MESSAGES);
-  const [open, setOpen] = useState(false);
+  // The snippet follows every step: it is built only while the section is open.
   return (
-    <details className="embed-code" open={open} data-testid="embed-code">
-      {/* Controlled, like the code section: the snippet follows every step, so it is built only while the section is open. */}
-      <summary
-        onClick={(event) => {
-          event.preventDefault();
-          setOpen(!open);
-        }}
-      >
-        {te('summary')}
-      </summary>
-      {open && <EmbedBody panel={panel} />}
-    </details>
+    <LazyDetails className="embed-code" testId="embed-code" summary={te('summary')}>
+      <EmbedBody panel={panel} />
+    </LazyDetails>
   );
 }
 
