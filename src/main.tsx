@@ -9,8 +9,12 @@ import './styles.css';
 import './embed/embed.css';
 import { App } from './app/App.tsx';
 import { loadViewFromLocation } from './url/useUrlSync.ts';
+import { isBuilt, preloadPanel } from './app/panels.ts';
+import { useAppStore } from './state/store.ts';
 
 loadViewFromLocation();
+const linkedPanel = useAppStore.getState().panel;
+if (isBuilt(linkedPanel)) preloadPanel(linkedPanel);
 
 const root = document.getElementById('root');
 if (root) {
@@ -25,5 +29,12 @@ if (root) {
   });
 }
 
-// The dev server has no service worker (this is a no-op there); a browser without service workers simply stays online-only.
-if (import.meta.env.PROD && 'serviceWorker' in navigator) registerSW({ immediate: true });
+// The offline copy downloads every panel, sample and font; it starts once the page has loaded and the browser is idle, so that it
+// does not compete with the first screen for the network and the processor. The dev server has no service worker; a browser
+// without service workers simply stays online-only.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  const register = () => registerSW({ immediate: true });
+  const whenIdle = () => ('requestIdleCallback' in window ? requestIdleCallback(register, { timeout: 3000 }) : setTimeout(register, 1000));
+  if (document.readyState === 'complete') whenIdle();
+  else window.addEventListener('load', whenIdle, { once: true });
+}

@@ -55,6 +55,14 @@ const PANEL_LOADERS: { readonly [P in BuiltPanelId]: () => Promise<{ default: Co
   kernels: () => import('../panels/kernels/KernelsPanel.tsx'),
 };
 
+/**
+ * Starts downloading a panel's code before React asks for it: called as the app starts, so the panel of the link arrives while
+ * the shell renders. A failed download is not reported here; `lazy` asks again and reports it.
+ */
+export function preloadPanel(panel: BuiltPanelId): void {
+  PANEL_LOADERS[panel]().catch(() => undefined);
+}
+
 const failedPanels = new Set<BuiltPanelId>();
 
 function lazyPanel(panel: BuiltPanelId): LazyExoticComponent<ComponentType> {
