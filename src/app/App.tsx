@@ -1,6 +1,6 @@
 // The app shell: header (name, panels, language, presentation, full screen, copy link), the link notice and the lazy panel.
 
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { PANEL_COMPONENTS, PANEL_IDS, PANEL_TITLES, isBuilt, retryFailedPanel, type PanelId } from './panels.ts';
 import { selectLanguage, selectView, useAppStore } from '../state/store.ts';
@@ -11,6 +11,7 @@ import { useUrlSync } from '../url/useUrlSync.ts';
 import { PanelErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { LinkNotice } from '../ui/LinkNotice.tsx';
 import { useCopyStatus } from '../ui/useCopyStatus.ts';
+import { useCurrentTabInView } from '../ui/useCurrentTabInView.ts';
 import { ComingSoon } from './ComingSoon.tsx';
 import { PanelTools } from './PanelTools.tsx';
 
@@ -96,6 +97,9 @@ function Header() {
       setPresentation: s.setPresentation,
     })),
   );
+  // The list, not the nav, is what scrolls sideways on a phone (styles.css).
+  const tabStrip = useRef<HTMLUListElement>(null);
+  useCurrentTabInView(tabStrip, `${panel} ${language}`);
   return (
     <header className="app-header">
       <div className="brand">
@@ -103,7 +107,7 @@ function Header() {
         <span className="brand-tagline secondary">{t('app.tagline')}</span>
       </div>
       <nav aria-label={t('nav.label')} className="panel-nav">
-        <ul>
+        <ul ref={tabStrip}>
           {PANEL_IDS.map((id: PanelId) => (
             <li key={id}>
               <a

@@ -1,5 +1,6 @@
 // Screenshots of Basics at phone, laptop and projector sizes, normal and presentation mode, English and Chinese, saved to
-// test/artifacts/screenshots/ (look at them), and no horizontal page scroll at any size, on any panel.
+// test/artifacts/screenshots/ (look at them), no horizontal page scroll at any size, on any panel, and the phone's panel strip
+// scrolled to the current panel's tab.
 
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -128,4 +129,84 @@ test('presentation mode at 1280×720: the grids are large and the secondary text
   await expect(page.locator('.brand-tagline')).toBeHidden();
   await expectNoHorizontalScroll(page, 1280);
   await page.screenshot({ path: `${SCREENSHOT_DIR}/basics-1280x720-presentation-en.png` });
+});
+
+test.describe('the phone’s panel strip shows the current panel', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  /** Where the current tab lies against the visible part of the sideways-scrolling tab list, and how far the page has scrolled. */
+  async function currentTabPlacement(page: Page) {
+    return page.locator('nav.panel-nav ul').evaluate((strip) => {
+      const tab = strip.querySelector('[aria-current="page"]')!;
+      const stripBox = strip.getBoundingClientRect();
+      const tabBox = tab.getBoundingClientRect();
+      const visibleLeft = stripBox.left + strip.clientLeft;
+      return {
+        tab: tab.getAttribute('href'),
+        visibleLeft,
+        visibleRight: visibleLeft + strip.clientWidth,
+        tabLeft: tabBox.left,
+        tabRight: tabBox.right,
+        scrollLeft: strip.scrollLeft,
+        scrolls: strip.scrollWidth > strip.clientWidth,
+        pageScrollY: window.scrollY,
+      };
+    });
+  }
+
+  async function expectCurrentTabVisible(page: Page, href: string): Promise<void> {
+    await expect(page.locator('nav.panel-nav a[aria-current="page"]')).toHaveAttribute('href', href);
+    await expect
+      .poll(async () => {
+        const placement = await currentTabPlacement(page);
+        // Half a pixel of slack for layout's sub-pixel positions.
+        const inside = placement.tabLeft >= placement.visibleLeft - 0.5 && placement.tabRight <= placement.visibleRight + 0.5;
+        return inside ? 'fully visible' : placement;
+      })
+      .toBe('fully visible');
+  }
+
+  for (const lang of ['en', 'zh'] as const) {
+    test(`a link to a late panel opens with its tab in view, without scrolling the page (${lang})`, async ({ page }) => {
+      for (const panel of ['receptive', 'pooling', 'channels', 'kernels'] as const) {
+        await openApp(page, `?v=1&p=${panel}&lang=${lang}`);
+        const placement = await currentTabPlacement(page);
+        // Otherwise the test would prove nothing: the strip is too narrow for all the tabs.
+        expect(placement.scrolls, 'the tab strip overflows at 390px').toBe(true);
+        await expectCurrentTabVisible(page, `?v=1&p=${panel}`);
+        expect(placement.pageScrollY, 'the page did not scroll').toBe(0);
+      }
+    });
+  }
+
+  test('a tab chosen in the strip, or reached with back and forward, is brought fully into view', async ({ page }) => {
+    await openApp(page, '?v=1');
+    await expectCurrentTabVisible(page, '?v=1');
+    // Tapped on its visible part, as a student would, a tab cut off at the strip's right edge scrolls fully into view.
+    const { visibleRight } = await currentTabPlacement(page);
+    const cutOff = await page.locator('nav.panel-nav a').evaluateAll(
+      (tabs, right) =>
+        tabs
+          .map((tab) => {
+            const { left, right: tabRight, top, height } = tab.getBoundingClientRect();
+            return { href: tab.getAttribute('href')!, left, right: tabRight, middle: top + height / 2 };
+          })
+          .find((tab) => tab.left < right - 8 && tab.right > right),
+      visibleRight,
+    );
+    if (!cutOff) throw new Error('no tab is cut off at the strip’s right edge at 390px');
+    await page.touchscreen.tap((cutOff.left + visibleRight) / 2, cutOff.middle);
+    await expectCurrentTabVisible(page, cutOff.href);
+    // Chosen without Playwright scrolling it into view first (a click on the element itself would).
+    await page.locator('nav.panel-nav a[href="?v=1&p=kernels"]').dispatchEvent('click');
+    await expectCurrentTabVisible(page, '?v=1&p=kernels');
+    await page.goBack();
+    await expectCurrentTabVisible(page, cutOff.href);
+    await page.goBack();
+    await expectCurrentTabVisible(page, '?v=1');
+    await page.goForward();
+    await page.goForward();
+    await expectCurrentTabVisible(page, '?v=1&p=kernels');
+    expect((await currentTabPlacement(page)).pageScrollY, 'the page did not scroll').toBe(0);
+  });
 });
