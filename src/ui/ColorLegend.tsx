@@ -22,9 +22,11 @@ export function ColorLegend({
   const stops = [-1, -0.5, 0, 0.5, 1].map((f) => color(f * extent));
   return (
     <div className="legend secondary" aria-label={t('legend.title')} role="group">
-      <span className="legend-end">{formatNumber(-extent)}</span>
-      <span className="legend-bar" style={{ background: `linear-gradient(to right, ${stops.join(', ')})` }} />
-      <span className="legend-end">{formatNumber(extent)}</span>
+      <span className="legend-scale">
+        <span className="legend-end">{formatNumber(-extent)}</span>
+        <span className="legend-bar" style={{ background: `linear-gradient(to right, ${stops.join(', ')})` }} />
+        <span className="legend-end">{formatNumber(extent)}</span>
+      </span>
       {hasPadding && (
         <span className="legend-padding">
           <span className="legend-swatch" aria-hidden="true" /> {t('legend.padding')}

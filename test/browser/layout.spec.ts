@@ -1,6 +1,6 @@
 // Screenshots of Basics at phone, laptop and projector sizes, normal and presentation mode, English and Chinese, saved to
-// test/artifacts/screenshots/ (look at them), no horizontal page scroll at any size, on any panel, and the phone's panel strip
-// scrolled to the current panel's tab.
+// test/artifacts/screenshots/ (look at them), no horizontal page scroll at any size, on any panel, the phone's panel strip
+// scrolled to the current panel's tab, and legends and the receptive field's tags that fit a phone.
 
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -97,6 +97,43 @@ test.describe('on a touch phone', () => {
       await expectNoHorizontalScroll(page, 390);
     });
   }
+
+  test('every colour legend keeps its scale on one line with a readable bar, and each swatch with its words, in Chinese', async ({ page }) => {
+    for (const panel of ['stride', 'channels', 'pooling'] as const) {
+      await openApp(page, `?v=1&p=${panel}&lang=zh`);
+      const legends = page.locator('.legend');
+      expect(await legends.count(), panel).toBeGreaterThan(0);
+      const measured = await legends.evaluateAll((elements) =>
+        elements.map((legend) => {
+          const lineHeight = (element: Element) => parseFloat(getComputedStyle(element).lineHeight) || 16;
+          const scale = legend.querySelector('.legend-scale')!;
+          const entries = [scale, ...legend.querySelectorAll('.legend-padding')];
+          return {
+            bar: legend.querySelector('.legend-bar')!.getBoundingClientRect().width,
+            // An entry broken over two lines is about twice its line height.
+            tallest: Math.max(...entries.map((entry) => entry.getBoundingClientRect().height / lineHeight(entry))),
+          };
+        }),
+      );
+      for (const { bar, tallest } of measured) {
+        expect(bar, panel).toBeGreaterThanOrEqual(20);
+        expect(tallest, panel).toBeLessThan(1.5);
+      }
+    }
+  });
+
+  test('the receptive field stack’s size tags end inside its drawing, in Chinese', async ({ page }) => {
+    await openApp(page, '?v=1&p=receptive&lang=zh');
+    const overflow = await page
+      .locator('.stack-svg')
+      .first()
+      .evaluate((svg: SVGSVGElement) => {
+        const right = svg.viewBox.baseVal.x + svg.viewBox.baseVal.width;
+        return [...svg.querySelectorAll<SVGTextElement>('.stack-rf')].map((tag) => tag.getBBox().x + tag.getBBox().width - right);
+      });
+    expect(overflow.length).toBeGreaterThan(0);
+    for (const pastTheEdge of overflow) expect(pastTheEdge).toBeLessThanOrEqual(0);
+  });
 
   test('tapping an output cell lights up the cells it used', async ({ page }) => {
     await openApp(page, '?v=1');

@@ -20,7 +20,8 @@ import { RECEPTIVE_MESSAGES } from './messages.ts';
 
 const WIDTH = 760;
 const LABEL_WIDTH = 52;
-const RIGHT_WIDTH = 74;
+/** Room for the field-size tag right of each row: "感受野 1234" at the phone's 18-unit labels (styles.css) is about 100 units. */
+const RIGHT_WIDTH = 112;
 /** Below this many input pixels (padding included) the whole row is drawn; above it, a window around the selected unit's field. */
 const FULL_VIEW_PIXELS = 64;
 const MIN_WINDOW = 48;
