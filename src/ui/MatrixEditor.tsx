@@ -65,10 +65,10 @@ export function MatrixEditor({ label, value, limits, onChange, testId }: MatrixE
             setOpen(!open);
           }}
         >
-          {t('matrix.edit')}: {label}
+          {t('matrix.edit', { label })}
         </button>
         <button type="button" onClick={() => onChange(randomMatrix(value.length, value[0]?.length ?? 1, seed))}>
-          {t('matrix.random')}: {label}
+          {t('matrix.random', { label })}
         </button>
         <label className="matrix-seed">
           {t('matrix.seed')}

@@ -107,14 +107,14 @@ export function PairControl({ label, value, min, max, onChange, testId }: PairCo
     <fieldset className="pair-control" data-testid={testId}>
       <legend>{label}</legend>
       <NumberControl
-        label={`${label}: ${t('control.height')}`}
+        label={t('control.height', { label })}
         value={value[0]}
         min={min}
         max={max[0]}
         onChange={(h, intent) => onChange([h, value[1]], intent)}
       />
       <NumberControl
-        label={`${label}: ${t('control.width')}`}
+        label={t('control.width', { label })}
         value={value[1]}
         min={min}
         max={max[1]}

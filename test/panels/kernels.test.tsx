@@ -467,6 +467,6 @@ describe('Image kernels panel: links and languages', () => {
     expect(screen.getByRole('heading', { level: 1, name: '图像卷积核' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: '放大镜：输出像素 (0, 1)' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: '学习卷积核' })).toBeInTheDocument();
-    expect(screen.getAllByLabelText('步幅: 高').length).toBeGreaterThan(0);
+    expect(screen.getAllByLabelText('步幅：高').length).toBeGreaterThan(0);
   });
 });

@@ -98,7 +98,7 @@ export const POOLING_MESSAGES = definePanelMessages(
     'channels.shapes': 'Shape {input} → {output}: {channels} channels in, {channels} channels out; only height and width change.',
     'channels.shapesOne': 'Shape {input} → {output}: one channel in, one out. Choose C = 2 or 3 to pool several channels.',
     'channels.convContrast':
-      'Compare convolution: every output channel of a conv layer sums over all its input channels, and there are as many output channels as kernels (C_out × C_in × k_h × k_w weights). Pooling has no weights, never mixes channels, and keeps their number.',
+      'Compare convolution: every output channel of a conv layer sums over all its input channels, and there are as many output channels as kernels (output channels × input channels × kernel height × kernel width weights). Pooling has no weights, never mixes channels, and keeps their number.',
     'gap.title': 'Global average pooling: a whole channel to one number',
     'gap.intro':
       'The window is the whole channel, so C channels become C numbers. NiN and later networks use it in place of the large dense layers at the end of a classifier (notes 004): no parameters, less overfitting.',
@@ -241,11 +241,11 @@ export const POOLING_MESSAGES = definePanelMessages(
     'channels.count': '通道数',
     'channels.option': 'C = {count}',
     'channels.input': '通道 {channel}',
-    'channels.output': '池化后 {channel}',
+    'channels.output': '池化后\u00a0{channel}',
     'channels.shapes': '形状 {input} → {output}：输入 {channels} 个通道，输出仍是 {channels} 个通道；只有高和宽改变。',
     'channels.shapesOne': '形状 {input} → {output}：输入一个通道，输出一个通道。选 C = 2 或 3 可以对多个通道池化。',
     'channels.convContrast':
-      '与卷积对比：卷积层的每个输出通道都要把所有输入通道的结果加在一起，输出通道数等于卷积核的个数（权重共 C_out × C_in × k_h × k_w 个）。池化没有权重，从不混合通道，通道数也不变。',
+      '与卷积对比：卷积层的每个输出通道都要把所有输入通道的结果加在一起，输出通道数等于卷积核的个数（权重个数 = 输出通道数 × 输入通道数 × 卷积核高 × 卷积核宽）。池化没有权重，从不混合通道，通道数也不变。',
     'gap.title': '全局平均池化（GAP）：整个通道变成一个数',
     'gap.intro':
       '窗口就是整个通道，所以 C 个通道变成 C 个数。NiN 等网络用它取代分类网络末端参数量巨大的全连接层（笔记 004）：不引入参数，也不易过拟合。',

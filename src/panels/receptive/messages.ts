@@ -8,7 +8,7 @@ export const RECEPTIVE_MESSAGES = definePanelMessages(
     title: PANEL_HEADERS.en.receptive.title,
     intro: PANEL_HEADERS.en.receptive.intro,
     notation:
-      'Notation of notes 000: layers counted from 1, RF₀ = 1, Sₗ = s₁·s₂·…·sₗ (the product of the strides up to layer l, 1 before any layer), padding per side. Notes 004 write the same recursion from the top down: RF = (RF_above − 1)·stride + kernel.',
+      'Notation of notes 000: layers counted from 1, RF₀ = 1, Sₗ = s₁·s₂·…·sₗ (the product of the strides up to layer l, 1 before any layer), padding per side. Notes 004 write the same recursion from the top down: RF = (the layer above’s RF − 1)·stride + kernel.',
     presets: 'Presets',
     settings: 'Settings',
     'preset.notes': 'Notes: three 3×3 layers, strides 1, 2, 1 (RF 3, 5, 9)',
@@ -124,7 +124,7 @@ export const RECEPTIVE_MESSAGES = definePanelMessages(
     title: PANEL_HEADERS.zh.receptive.title,
     intro: PANEL_HEADERS.zh.receptive.intro,
     notation:
-      '采用笔记 000 的记法：层从 1 开始编号，RF₀ = 1，Sₗ = s₁·s₂·…·sₗ（到第 l 层为止的步幅之积，第一层之前为 1），填充按每一侧计。笔记 004 把同一个递推式自顶向下写成：RF = (RF_上一层 − 1)·步幅 + 卷积核大小。',
+      '采用笔记 000 的记法：层从 1 开始编号，RF₀ = 1，Sₗ = s₁·s₂·…·sₗ（到第 l 层为止的步幅之积，第一层之前为 1），填充按每一侧计。笔记 004 把同一个递推式自顶向下写成：RF = (上一层的 RF − 1)·步幅 + 卷积核大小。',
     presets: '预设',
     settings: '设置',
     'preset.notes': '笔记：三个 3×3 层，步幅 1、2、1（感受野 3、5、9）',
