@@ -178,7 +178,15 @@ const GridCell = memo(function GridCell({
         </g>
       )}
       {annotation && (
-        <text x={px + size - 3} y={py + size - 4} textAnchor="end" fontSize={size * 0.22} className="grid-annotation" fill={annotationFill}>
+        <text
+          x={px + size - 3}
+          y={py + size - 4}
+          textAnchor="end"
+          // Large enough to read on a projector ("×1", "×−1"); a long weight ("×0.0625") still fits in its corner.
+          fontSize={annotation.length > 4 ? size * 0.2 : annotation.length > 3 ? size * 0.24 : size * 0.27}
+          className="grid-annotation"
+          fill={annotationFill}
+        >
           {annotation}
         </text>
       )}
