@@ -161,8 +161,10 @@ export default function BasicsPanel() {
         </div>
         <div className="formula-row">
           <span className="formula-label">{t('basics.sizeFormula')}</span>
-          <Formula tex={`h_{out} = ${convOutputSizeValid(height).tex}`} />
-          <Formula tex={`w_{out} = ${convOutputSizeValid(width).tex}`} />
+          <span className="formula-lines">
+            <Formula tex={`h_{out} = ${convOutputSizeValid(height).tex}`} />
+            <Formula tex={`w_{out} = ${convOutputSizeValid(width).tex}`} />
+          </span>
         </div>
       </section>
     </PanelFrame>

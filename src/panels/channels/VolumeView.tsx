@@ -203,9 +203,11 @@ export function VolumeView({ config }: { config: VolumeFields }) {
       <section className="formulas" aria-label={t('volume.sizeLabel')}>
         <div className="formula-row">
           <span className="formula-label">{t('volume.sizeLabel')}</span>
-          <Formula tex={sizeTex('d_{out}', depth)} />
-          <Formula tex={sizeTex('h_{out}', height)} />
-          <Formula tex={sizeTex('w_{out}', width)} />
+          <span className="formula-lines">
+            <Formula tex={sizeTex('d_{out}', depth)} />
+            <Formula tex={sizeTex('h_{out}', height)} />
+            <Formula tex={sizeTex('w_{out}', width)} />
+          </span>
         </div>
         <div className="formula-row" data-testid="volume-parameters">
           <span className="formula-label">{t('volume.parameters')}</span>

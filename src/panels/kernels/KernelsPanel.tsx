@@ -232,8 +232,10 @@ export default function KernelsPanel() {
             <section className="formulas" aria-label={t('outputSize')}>
               <div className="formula-row">
                 <span className="formula-label">{t('outputSize')}</span>
-                <Formula tex={`h_{out} = ${convOutputSizeGeneral(outputGeometry.height).tex}`} />
-                <Formula tex={`w_{out} = ${convOutputSizeGeneral(outputGeometry.width).tex}`} />
+                <span className="formula-lines">
+                  <Formula tex={`h_{out} = ${convOutputSizeGeneral(outputGeometry.height).tex}`} />
+                  <Formula tex={`w_{out} = ${convOutputSizeGeneral(outputGeometry.width).tex}`} />
+                </span>
               </div>
             </section>
           )}

@@ -214,8 +214,10 @@ function OutputSizeFormulas({ trace }: { trace: PoolTrace }) {
   return (
     <div className="formula-row">
       <span className="formula-label">{t('outputSize')}</span>
-      <Formula tex={`h_{out} = ${h.tex}`} />
-      <Formula tex={`w_{out} = ${w.tex}`} />
+      <span className="formula-lines">
+        <Formula tex={`h_{out} = ${h.tex}`} />
+        <Formula tex={`w_{out} = ${w.tex}`} />
+      </span>
     </div>
   );
 }
