@@ -127,16 +127,3 @@ export function selectView(s: AppState): ViewState {
   const config = s.panel in s.configs ? s.configs[s.panel as BuiltPanelId] : null;
   return { panel: s.panel, language: s.languageChoice, presentation: s.presentation, embed: s.embed, quiz: s.quiz, step: s.step, config };
 }
-
-/** True when `selectView` would give the same view for both states (every field it reads is the same). */
-export function sameView(a: AppState, b: AppState): boolean {
-  return (
-    a.panel === b.panel &&
-    a.languageChoice === b.languageChoice &&
-    a.presentation === b.presentation &&
-    a.embed === b.embed &&
-    a.quiz === b.quiz &&
-    a.step === b.step &&
-    a.configs === b.configs
-  );
-}

@@ -1,7 +1,8 @@
 // Keeps the URL and the store in step: reads the link on load and on back/forward, writes changes with pushState or a debounced replaceState.
 
 import { useEffect } from 'react';
-import { sameView, selectView, useAppStore } from '../state/store.ts';
+import { shallow } from 'zustand/shallow';
+import { selectView, useAppStore } from '../state/store.ts';
 import { detectLanguage } from '../i18n/messages.ts';
 import { decodeView, encodeView } from './codec.ts';
 
@@ -39,7 +40,7 @@ export function useUrlSync(): void {
 
     const unsubscribe = useAppStore.subscribe((state, previous) => {
       // Most changes (the player starting or stopping, a notice, the step count) leave the link as it is.
-      if (sameView(state, previous)) return;
+      if (shallow(selectView(state), selectView(previous))) return;
       const url = encodeView(selectView(state));
       const unchanged = url === lastUrl;
       lastUrl = url;
